@@ -1,0 +1,5 @@
+"""Allows `python -m comprehend`."""
+
+from comprehend.cli import main
+
+raise SystemExit(main())

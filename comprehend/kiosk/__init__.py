@@ -1,0 +1,1 @@
+"""The patient kiosk: a Textual app that takes a patient through one bank."""

@@ -1,0 +1,176 @@
+"""KioskApp: routes the patient from screen to screen and keeps the screen private when they leave."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from comprehend.bank.model import Bank
+from comprehend.kiosk.messages import (
+    AnswerChosen,
+    BankChosen,
+    FeedbackRead,
+    KeyPointsRead,
+    PatientIdConfirmed,
+    PatientIdEntered,
+    PatientIdRejected,
+    ResultRead,
+    ReteachRead,
+    StillHere,
+    WalkedAway,
+)
+from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen
+from comprehend.kiosk.screens.feedback import FeedbackScreen
+from comprehend.kiosk.screens.key_points import KeyPointsScreen
+from comprehend.kiosk.screens.patient_id import PatientIdScreen
+from comprehend.kiosk.screens.question import QuestionScreen
+from comprehend.kiosk.screens.result import ResultScreen
+from comprehend.kiosk.screens.reteach import ReteachScreen
+from comprehend.kiosk.screens.still_there import StillThereScreen
+from comprehend.kiosk.screens.welcome import WelcomeScreen
+from comprehend.quiz import Ask, Reteach
+from comprehend.session import AttemptSession, local_now
+from comprehend.store import ResultsStore
+
+DEFAULT_IDLE_SECONDS = 180.0
+DEFAULT_COUNTDOWN_SECONDS = 30.0
+DEFAULT_RESULT_SECONDS = 60.0
+STAFF_SAVE_NOTE = "Staff: this attempt could not be saved to disk. See results/kiosk.log."
+
+
+class KioskApp(App, inherit_bindings=False):
+    """The patient kiosk. Build it with `make_kiosk_app` or give it banks and a store directly."""
+
+    CSS_PATH = Path(__file__).parent / "kiosk.tcss"
+    TITLE = "comprehend"
+    ENABLE_COMMAND_PALETTE = False
+    ALLOW_SELECT = False
+    # Until staff accounts exist (see the README), ctrl+q is the one way out, for whoever set it up.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(
+        self,
+        banks: list[Bank],
+        store: ResultsStore,
+        *,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        countdown_seconds: float = DEFAULT_COUNTDOWN_SECONDS,
+        result_seconds: float = DEFAULT_RESULT_SECONDS,
+        seeds: Callable[[], int] | None = None,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
+        super().__init__()
+        if not banks:
+            raise ValueError("the kiosk needs at least one bank")
+        self.banks = banks
+        self.store = store
+        self.idle_seconds = idle_seconds
+        self.countdown_seconds = countdown_seconds
+        self.result_seconds = result_seconds
+        self.seeds = seeds or (lambda: random.SystemRandom().randrange(2**31))
+        self.clock = clock
+        self.bank: Bank | None = None
+        self.patient_id: str | None = None
+        self.session: AttemptSession | None = None
+        self._last_input = time.monotonic()
+
+    # --- start and idle watch ------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.push_screen(WelcomeScreen(self.banks))
+        self.set_interval(min(1.0, max(self.idle_seconds / 4, 0.05)), self._watch_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        """Quitting mid-attempt stores it as incomplete, so nothing is left in progress."""
+        if self.session is not None:
+            self.session.abandon()
+
+    def _watch_idle(self) -> None:
+        """After idle_seconds without input in the middle of an attempt, ask if the patient is still there."""
+        quiet_screen = isinstance(self.screen, (WelcomeScreen, ResultScreen, StillThereScreen))
+        if quiet_screen or time.monotonic() - self._last_input < self.idle_seconds:
+            return
+        self.push_screen(StillThereScreen(self.countdown_seconds))
+
+    def on_still_here(self, message: StillHere) -> None:
+        self._last_input = time.monotonic()
+        self.pop_screen()
+
+    async def on_walked_away(self, message: WalkedAway) -> None:
+        if self.session is not None:
+            self.session.abandon()
+        await self.back_to_welcome()
+
+    async def back_to_welcome(self) -> None:
+        """Forget the patient and show a fresh welcome screen, with nothing of theirs left anywhere."""
+        self.session = None
+        self.patient_id = None
+        self.bank = None
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        await self.switch_screen(WelcomeScreen(self.banks))
+        self._last_input = time.monotonic()
+
+    async def _show(self, screen: Screen) -> None:
+        await self.switch_screen(screen)
+
+    # --- the patient's way through ---------------------------------------------------------
+    async def on_bank_chosen(self, message: BankChosen) -> None:
+        self.bank = message.bank
+        await self._show(PatientIdScreen())
+
+    async def on_patient_id_entered(self, message: PatientIdEntered) -> None:
+        self.patient_id = message.patient_id
+        await self._show(ConfirmIdScreen(message.patient_id))
+
+    async def on_patient_id_rejected(self, message: PatientIdRejected) -> None:
+        self.patient_id = None
+        await self._show(PatientIdScreen())
+
+    async def on_patient_id_confirmed(self, message: PatientIdConfirmed) -> None:
+        assert self.bank is not None and self.patient_id is not None
+        self.session = AttemptSession(self.bank, self.patient_id, self.store, self.seeds(), self.clock)
+        await self._show(KeyPointsScreen(self.bank))
+
+    async def on_key_points_read(self, message: KeyPointsRead) -> None:
+        await self._show_step()
+
+    async def on_answer_chosen(self, message: AnswerChosen) -> None:
+        assert self.session is not None
+        feedback = self.session.answer(message.index)
+        await self._show(FeedbackScreen(feedback))
+
+    async def on_feedback_read(self, message: FeedbackRead) -> None:
+        await self._show_step()
+
+    async def on_reteach_read(self, message: ReteachRead) -> None:
+        assert self.session is not None
+        self.session.run.reteach_done()
+        await self._show_step()
+
+    async def on_result_read(self, message: ResultRead) -> None:
+        await self.back_to_welcome()
+
+    async def _show_step(self) -> None:
+        assert self.session is not None
+        step = self.session.run.current
+        if isinstance(step, Ask):
+            await self._show(QuestionScreen(step))
+        elif isinstance(step, Reteach):
+            await self._show(ReteachScreen(step))
+        else:
+            note = STAFF_SAVE_NOTE if self.session.save_failed else ""
+            figures = self.session.run.figures()
+            await self._show(ResultScreen(self.session.bank, figures, seconds=self.result_seconds, staff_note=note))

@@ -1,0 +1,63 @@
+"""Messages the kiosk screens post, each named for what the patient did."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from comprehend.bank.model import Bank
+
+
+class BankChosen(Message):
+    """The patient chose which bank to take (or pressed Start when there is one)."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        super().__init__()
+
+
+class PatientIdEntered(Message):
+    """The patient typed a valid patient ID and pressed Enter."""
+
+    def __init__(self, patient_id: str) -> None:
+        self.patient_id = patient_id
+        super().__init__()
+
+
+class PatientIdConfirmed(Message):
+    """The patient said the ID shown back is theirs."""
+
+
+class PatientIdRejected(Message):
+    """The patient said the ID shown back is not theirs."""
+
+
+class KeyPointsRead(Message):
+    """The patient finished reading the key points."""
+
+
+class AnswerChosen(Message):
+    """The patient picked a choice (by its digit, or a click)."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        super().__init__()
+
+
+class FeedbackRead(Message):
+    """The patient moved on from the feedback on an answer."""
+
+
+class ReteachRead(Message):
+    """The patient read a re-taught point and is ready to be asked again."""
+
+
+class ResultRead(Message):
+    """The patient moved on from the result screen, or its time ran out."""
+
+
+class StillHere(Message):
+    """The patient answered 'Are you still there?'."""
+
+
+class WalkedAway(Message):
+    """Nobody answered 'Are you still there?' before the countdown ended."""

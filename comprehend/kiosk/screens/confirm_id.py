@@ -1,0 +1,48 @@
+"""Is this you? The patient ID shown back large, with Yes and No."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from comprehend.kiosk.messages import PatientIdConfirmed, PatientIdRejected
+from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
+from comprehend.kiosk.widgets.text import Plain
+
+
+def spaced(patient_id: str) -> str:
+    """The ID with a space between characters, so it reads large and clear."""
+    return " ".join(patient_id)
+
+
+class ConfirmIdScreen(Screen):
+    """Shows the ID back: 1 (or Enter) says yes, 2 goes back to type it again."""
+
+    BINDINGS = [Binding("enter", "pick(0)", "Yes", show=False), *DIGIT_BINDINGS]
+
+    def __init__(self, patient_id: str) -> None:
+        super().__init__()
+        self.patient_id = patient_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            with Vertical(classes="panel"):
+                yield Static("Is this you?", classes="title")
+                yield Plain(spaced(self.patient_id), id="shown-id", classes="big-id")
+                yield NumberedChoice(0, "Yes, that is me")
+                yield NumberedChoice(1, "No, let me type it again")
+                yield Static("Press 1 or Enter for yes, 2 for no. Or touch your choice.", classes="hint")
+
+    def action_pick(self, index: int) -> None:
+        """1 confirms the ID, 2 rejects it."""
+        if index == 0:
+            self.post_message(PatientIdConfirmed())
+        elif index == 1:
+            self.post_message(PatientIdRejected())
+
+    def on_numbered_choice_picked(self, event: NumberedChoice.Picked) -> None:
+        event.stop()
+        self.action_pick(event.index)

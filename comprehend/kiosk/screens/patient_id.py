@@ -1,0 +1,42 @@
+"""Patient ID: typed, checked, and a friendly message when it does not look right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from comprehend.kiosk.messages import PatientIdEntered
+from comprehend.patient_id import normalise_patient_id, patient_id_problem
+
+
+class PatientIdScreen(Screen):
+    """Asks for the patient ID; Enter checks it."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            with Vertical(classes="panel"):
+                yield Static("Your patient ID", classes="title")
+                yield Static(
+                    "Please type your patient ID, then press Enter. "
+                    "It is on your wristband or your letter. Ask the nurse if you are not sure.",
+                    classes="lead",
+                )
+                yield Input(id="patient-id", placeholder="Patient ID", max_length=64, select_on_focus=False)
+                yield Static("", id="id-problem", classes="problem")
+
+    def on_mount(self) -> None:
+        self.query_one("#patient-id", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = patient_id_problem(event.value)
+        patient_id = normalise_patient_id(event.value)
+        if problem or patient_id is None:
+            self.query_one("#id-problem", Static).update(problem)
+            return
+        self.post_message(PatientIdEntered(patient_id))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#id-problem", Static).update("")

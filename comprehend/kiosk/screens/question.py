@@ -1,0 +1,51 @@
+"""One question at a time, its choices as large numbered buttons."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from comprehend.kiosk.messages import AnswerChosen
+from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
+from comprehend.kiosk.widgets.text import Plain
+from comprehend.quiz import Ask
+
+
+def progress_text(ask: Ask) -> str:
+    """'Question 3 of 12' in the first round; later rounds say they go over points again."""
+    if ask.round == 1:
+        return f"Question {ask.number} of {ask.of}"
+    return f"Going over it again: {ask.number} of {ask.of}"
+
+
+class QuestionScreen(Screen):
+    """Shows a question; a digit or a click answers it. No time limit."""
+
+    BINDINGS = DIGIT_BINDINGS
+
+    def __init__(self, ask: Ask) -> None:
+        super().__init__()
+        self.ask = ask
+        self._answered = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(progress_text(self.ask), id="progress", classes="bar")
+        with VerticalScroll(classes="page"):
+            with Vertical(classes="panel"):
+                yield Plain(self.ask.question.ask, id="question-text", classes="question-text")
+                for index, choice in enumerate(self.ask.choices):
+                    yield NumberedChoice(index, choice.text)
+        yield Static("Press the number of your answer, or touch it.", classes="hint bar")
+
+    def action_pick(self, index: int) -> None:
+        """Answer with the choice at `index` (once: a second key press is ignored)."""
+        if self._answered or index >= len(self.ask.choices):
+            return
+        self._answered = True
+        self.post_message(AnswerChosen(index))
+
+    def on_numbered_choice_picked(self, event: NumberedChoice.Picked) -> None:
+        event.stop()
+        self.action_pick(event.index)

@@ -1,0 +1,67 @@
+"""Welcome: the bank's title and Start, or a numbered list when there are several banks."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Static
+
+from comprehend.bank.model import Bank
+from comprehend.kiosk.messages import BankChosen
+from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
+from comprehend.kiosk.widgets.text import Plain
+
+
+class WelcomeScreen(Screen):
+    """The first screen, and the one the kiosk returns to: nothing of any patient on it."""
+
+    BINDINGS = [Binding("enter", "start", "Start", show=False), *DIGIT_BINDINGS]
+
+    def __init__(self, banks: list[Bank]) -> None:
+        super().__init__()
+        self.banks = banks
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            with Vertical(classes="panel"):
+                yield Static("Welcome", classes="title")
+                if len(self.banks) == 1:
+                    yield Plain(self.banks[0].title, classes="subtitle")
+                yield Static(
+                    "Before your procedure, we will go over a few key points together. "
+                    "Then we will ask you some easy questions. Take your time: there is no time limit.",
+                    classes="lead",
+                )
+                if len(self.banks) == 1:
+                    with Center():
+                        yield Button("Start", id="start", variant="primary", classes="big")
+                    yield Static("Press Enter or touch Start.", classes="hint")
+                else:
+                    yield Static("Which procedure are you here for?", classes="question-text")
+                    for index, bank in enumerate(self.banks):
+                        yield NumberedChoice(index, bank.title)
+                    yield Static("Press the number, or touch your choice.", classes="hint")
+
+    def on_mount(self) -> None:
+        if len(self.banks) == 1:
+            self.query_one("#start", Button).focus()
+
+    def action_start(self) -> None:
+        """Enter starts when there is only one bank to take."""
+        if len(self.banks) == 1:
+            self.post_message(BankChosen(self.banks[0]))
+
+    def action_pick(self, index: int) -> None:
+        """A digit picks a bank from the list."""
+        if len(self.banks) > 1 and index < len(self.banks):
+            self.post_message(BankChosen(self.banks[index]))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def on_numbered_choice_picked(self, event: NumberedChoice.Picked) -> None:
+        event.stop()
+        self.action_pick(event.index)

@@ -1,0 +1,85 @@
+"""AttemptSession: one patient's attempt, linking the quiz to the store so each answer is durable.
+
+No screens here: the kiosk calls these methods and shows what they return. Every answer is saved
+before its feedback is returned, so what a patient saw confirmed is already on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Callable
+
+from comprehend.bank.model import Bank
+from comprehend.quiz import Feedback, QuizRun
+from comprehend.record import COMPLETED, INCOMPLETE, new_attempt, with_progress
+from comprehend.store import ResultsStore, StoreError
+
+log = logging.getLogger(__name__)
+
+
+def local_now() -> datetime:
+    """The current local time with its UTC offset."""
+    return datetime.now().astimezone()
+
+
+class AttemptSession:
+    """Takes one bank for one patient: asks, saves each answer, and closes the attempt."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        patient_id: str,
+        store: ResultsStore,
+        seed: int,
+        clock: Callable[[], datetime] = local_now,
+    ):
+        self.bank = bank
+        self.store = store
+        self.clock = clock
+        self.run = QuizRun(bank, seed)
+        self.record = new_attempt(bank, patient_id, store.kiosk_id, seed, self._now())
+        self.save_failed = False
+        self.closed = False
+        self._save()
+
+    def _now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    def _save(self) -> None:
+        """Save the whole attempt; on failure keep going (the next save writes everything again)."""
+        try:
+            self.store.save_progress(self.record)
+            self.save_failed = False
+        except StoreError as error:
+            self.save_failed = True
+            log.error("attempt could not be saved: %s", error)
+
+    def answer(self, index: int) -> Feedback:
+        """Record the patient's choice, make it durable, and return the feedback to show."""
+        now = self._now()
+        feedback = self.run.answer(index, at=now)
+        self.record = with_progress(self.record, self.run, now)
+        if self.run.finished:
+            self._close(COMPLETED)
+        else:
+            self._save()
+        return feedback
+
+    def abandon(self) -> None:
+        """The patient left (idle reset, or staff ended it): store the attempt as incomplete."""
+        if not self.closed:
+            self.record = with_progress(self.record, self.run, self._now(), status=INCOMPLETE)
+            self._close(INCOMPLETE)
+
+    def _close(self, status: str) -> None:
+        self.record = {**self.record, "status": status}
+        try:
+            self.store.finish(self.record)
+            self.closed = True
+        except StoreError as error:
+            # The in-progress file still holds every answer; a later start finds it as incomplete.
+            self.save_failed = True
+            self.closed = True
+            log.error("attempt could not be stored as %s: %s", status, error)
+            self._save()

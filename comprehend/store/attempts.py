@@ -1,0 +1,191 @@
+"""ResultsStore: where attempts live under the results folder, and how each answer is made durable.
+
+Layout (every file a TinyDB JSON file written atomically, owner-only):
+- in-progress/<attempt_id>.json  the attempt being taken, rewritten in full on every answer. It
+  stays small, so an answer is durable in milliseconds whatever the number of stored attempts.
+- attempts/<kiosk>/<YYYY-MM>.json  finished and incomplete attempts, one shard per kiosk and month,
+  appended under a file lock with a fresh read inside the lock, so several kiosks can share a folder.
+A file that cannot be read is reported and set aside untouched; nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from comprehend.record import IN_PROGRESS, as_incomplete
+from comprehend.store.files import (
+    PRIVATE_FILE,
+    TEMP_PREFIX,
+    DamagedFileError,
+    ensure_private_dir,
+    set_aside,
+)
+from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
+
+log = logging.getLogger(__name__)
+
+IN_PROGRESS_DIR = "in-progress"
+ATTEMPTS_DIR = "attempts"
+TABLE = "attempts"
+LOCK_TIMEOUT_SECONDS = 30
+
+
+class StoreError(Exception):
+    """The results folder could not be written; the message says what to do (no health data in it)."""
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "-", text).strip(".-") or "kiosk"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _closed(record: dict, now: str) -> dict:
+    """A left-behind in-progress record as it should be stored: finished ones keep their status."""
+    return record if record.get("status") != IN_PROGRESS else as_incomplete(record, now)
+
+
+@dataclass
+class ResultsStore:
+    """Stores and reads attempts under one results folder."""
+
+    folder: Path
+    kiosk_id: str = field(default_factory=socket.gethostname)
+    problems: list[DamagedFileError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.folder = Path(self.folder)
+
+    # --- paths -------------------------------------------------------------------------
+    def in_progress_path(self, attempt_id: str) -> Path:
+        """The small file that holds one attempt while it is being taken."""
+        return self.folder / IN_PROGRESS_DIR / f"{_safe_name(attempt_id)}.json"
+
+    def shard_path(self, record: dict) -> Path:
+        """The shard a finished attempt belongs to: its kiosk and the month it started."""
+        month = str(record.get("started_at", ""))[:7] or "unknown"
+        return self.folder / ATTEMPTS_DIR / _safe_name(record.get("kiosk_id") or self.kiosk_id) / f"{_safe_name(month)}.json"
+
+    # --- writing -----------------------------------------------------------------------
+    def save_progress(self, record: dict) -> None:
+        """Make the attempt durable as it is now (called after every answer). Raises StoreError."""
+        path = self.in_progress_path(record["attempt_id"])
+        try:
+            ensure_private_dir(self.folder)
+            ensure_private_dir(path.parent)
+            SafeJSONStorage(path).write({TABLE: {"1": record}})
+        except OSError as error:
+            raise StoreError(f"could not save to {path.parent} ({error.strerror}); check the disk and its permissions") from None
+
+    def finish(self, record: dict) -> None:
+        """Move a completed or incomplete attempt into its shard, then drop its in-progress file."""
+        if record.get("status") == IN_PROGRESS:
+            raise ValueError("an attempt still in progress cannot be finished")
+        self._append(self.shard_path(record), record)
+        try:
+            self.in_progress_path(record["attempt_id"]).unlink()
+        except FileNotFoundError:
+            pass
+
+    def _append(self, shard: Path, record: dict) -> None:
+        try:
+            ensure_private_dir(shard.parent)
+            lock = FileLock(str(shard) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=PRIVATE_FILE)
+            with lock:
+                try:
+                    read_tinydb_file(shard)
+                except DamagedFileError as damaged:
+                    moved = set_aside(shard)
+                    self.problems.append(damaged)
+                    log.error("results file %s could not be read (%s); set aside as %s", shard, damaged.reason, moved.name)
+                # A fresh TinyDB inside the lock: no stale cache of ids from another process.
+                with TinyDB(shard, storage=SafeJSONStorage) as db:
+                    db.table(TABLE).insert(record)
+        except Timeout:
+            raise StoreError(f"{shard} is locked by another kiosk for too long; try again") from None
+        except OSError as error:
+            raise StoreError(f"could not save to {shard} ({error.strerror}); check the disk and its permissions") from None
+
+    def close_abandoned(self, now: str) -> int:
+        """Store as incomplete the attempts this machine left in progress when a kiosk stopped or crashed."""
+        closed = 0
+        host = socket.gethostname()
+        for record in self._in_progress_records():
+            if record.get("host") == host and not _pid_alive(int(record.get("pid", 0))):
+                if self._already_stored(record):  # a crash between the shard write and the clean-up
+                    self.in_progress_path(record["attempt_id"]).unlink(missing_ok=True)
+                    continue
+                self.finish(_closed(record, now))
+                closed += 1
+        self._clean_temp_files()
+        return closed
+
+    def _clean_temp_files(self) -> None:
+        """Remove temporary files left by a writer that died before its rename (never a real file)."""
+        for folder in (self.folder / IN_PROGRESS_DIR, *self._shard_folders()):
+            for temp in folder.glob(TEMP_PREFIX + "*"):
+                try:
+                    temp.unlink()
+                except OSError:
+                    pass
+
+    def _already_stored(self, record: dict) -> bool:
+        shard = self.shard_path(record)
+        return any(r.get("attempt_id") == record["attempt_id"] for r in self._read_records(shard))
+
+    # --- reading -----------------------------------------------------------------------
+    def _shard_folders(self) -> list[Path]:
+        root = self.folder / ATTEMPTS_DIR
+        return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+    def _read_records(self, path: Path) -> list[dict]:
+        try:
+            data = read_tinydb_file(path)
+        except DamagedFileError as damaged:
+            self.problems.append(damaged)
+            log.error("results file %s could not be read: %s", path, damaged.reason)
+            return []
+        return list((data or {}).get(TABLE, {}).values())
+
+    def _in_progress_records(self) -> Iterator[dict]:
+        folder = self.folder / IN_PROGRESS_DIR
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.json")):
+                yield from self._read_records(path)
+
+    def attempts(self) -> Iterator[dict]:
+        """Every stored attempt: finished ones from the shards, then those still in progress.
+
+        An in-progress attempt whose kiosk process on this machine is gone is shown as incomplete.
+        Damaged files are skipped and listed in `problems`.
+        """
+        stored: set[str] = set()
+        for folder in self._shard_folders():
+            for shard in sorted(folder.glob("*.json")):
+                for record in self._read_records(shard):
+                    stored.add(record.get("attempt_id", ""))
+                    yield record
+        host = socket.gethostname()
+        for record in self._in_progress_records():
+            if record.get("attempt_id") in stored:
+                continue
+            if record.get("host") == host and not _pid_alive(int(record.get("pid", 0))):
+                record = _closed(record, record.get("updated_at", ""))
+            yield record

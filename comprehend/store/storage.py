@@ -1,0 +1,51 @@
+"""A TinyDB storage that never leaves a half-written file and refuses to read a damaged one.
+
+TinyDB's own JSONStorage rewrites the file in place, so a crash during a write can corrupt it.
+Here every write replaces the file atomically (see files.atomic_write_text), and a file that does
+not hold a TinyDB document raises DamagedFileError instead of being treated as empty.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tinydb.storages import Storage
+
+from comprehend.store.files import DamagedFileError, atomic_write_text
+
+
+def read_tinydb_file(path: Path) -> dict | None:
+    """The content of a TinyDB JSON file; None when it does not exist; DamagedFileError when unreadable."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DamagedFileError(path, f"it cannot be opened ({error.strerror})") from None
+    if not raw.strip():
+        raise DamagedFileError(path, "it is empty")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DamagedFileError(path, f"it is not valid JSON ({error.__class__.__name__})") from None
+    if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+        raise DamagedFileError(path, "it does not hold TinyDB tables")
+    return data
+
+
+class SafeJSONStorage(Storage):
+    """TinyDB storage with atomic, fsynced, owner-only writes and strict reads."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def read(self) -> dict | None:
+        return read_tinydb_file(self.path)
+
+    def write(self, data: dict) -> None:
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def close(self) -> None:
+        pass
