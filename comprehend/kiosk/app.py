@@ -43,6 +43,7 @@ from comprehend.store import ResultsStore
 DEFAULT_IDLE_SECONDS = 180.0
 DEFAULT_COUNTDOWN_SECONDS = 30.0
 DEFAULT_RESULT_SECONDS = 60.0
+ROOMY_WIDTH, ROOMY_HEIGHT = 110, 32
 STAFF_SAVE_NOTE = "Staff: this attempt could not be saved to disk. See results/kiosk.log."
 
 
@@ -91,6 +92,10 @@ class KioskApp(App, inherit_bindings=False):
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
             self._last_input = time.monotonic()
         await super().on_event(event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a big screen, give text and choices more room (the 'roomy' class in kiosk.tcss)."""
+        self.set_class(event.size.width >= ROOMY_WIDTH and event.size.height >= ROOMY_HEIGHT, "roomy")
 
     def on_unmount(self) -> None:
         """Quitting mid-attempt stores it as incomplete, so nothing is left in progress."""

@@ -1,0 +1,54 @@
+"""Helpers for driving the kiosk in Pilot tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from comprehend.bank.loader import load_bank
+from comprehend.kiosk.app import KioskApp
+from comprehend.quiz import Ask
+from comprehend.store import ResultsStore
+from tests.conftest import SMALL_BANK, FixedClock
+
+
+def make_app(results: Path, banks=None, **options) -> KioskApp:
+    """A kiosk on the small bank (or the given banks), seeded and clocked for repeatable tests."""
+    banks = banks or [load_bank(SMALL_BANK)]
+    options.setdefault("seeds", lambda: 1234)
+    options.setdefault("clock", FixedClock())
+    return KioskApp(banks, ResultsStore(results, "kiosk-t"), **options)
+
+
+def screen_text(app: KioskApp) -> str:
+    """All the text of the Static widgets on the current screen, one per line, as the patient reads it."""
+    parts = []
+    for widget in app.screen.query(Static):
+        content = widget.content
+        parts.append(content.plain if hasattr(content, "plain") else str(content))
+    return "\n".join(parts)
+
+
+def right_digit(app: KioskApp) -> str:
+    """The digit key of the right choice on the question shown."""
+    ask: Ask = app.screen.ask
+    return str(next(i for i, c in enumerate(ask.choices) if c.correct) + 1)
+
+
+def wrong_digit(app: KioskApp) -> str:
+    """The digit key of a wrong choice on the question shown."""
+    ask: Ask = app.screen.ask
+    return str(next(i for i, c in enumerate(ask.choices) if not c.correct) + 1)
+
+
+async def sign_in(pilot, patient_id: str = "abc-123") -> None:
+    """From the welcome screen: Start, type the ID, Enter, confirm with Enter, then read the key points."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*patient_id, "enter")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
