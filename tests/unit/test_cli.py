@@ -119,7 +119,7 @@ def test_export_csv_one_row_per_attempt(results_dir, kyphoplasty_bank, capsys):
 def test_export_names_a_damaged_file_and_exports_the_rest(results_dir, kyphoplasty_bank, capsys):
     """A damaged shard is named on stderr (exit 1); the good attempts are still exported; nothing is changed."""
     finished_attempt(results_dir, kyphoplasty_bank)
-    damaged = results_dir / "attempts" / "other-kiosk" / "2026-10.json"
+    damaged = results_dir / "attempts" / "other-kiosk" / "2026-10" / "2026-10-05.json"
     damaged.parent.mkdir(parents=True)
     damaged.write_text('{"attempts": {"1": ')
     assert main(["export", "--results", str(results_dir)]) == 1

@@ -36,12 +36,13 @@ def test_progress_is_on_disk_after_each_save(store, results_dir):
 
 
 def test_finish_moves_attempt_to_its_shard(store):
-    """A finished attempt goes to attempts/<kiosk>/<month>.json and its in-progress file is removed."""
+    """A finished attempt goes to attempts/<kiosk>/<month>/<day>.json and its in-progress file is removed."""
     store.save_progress(record("a1", 1))
     store.finish(record("a1", 1, "completed"))
     assert not store.in_progress_path("a1").exists()
-    shard = store.folder / "attempts" / "shared" / "2026-11.json"
-    assert mode_of(shard) == 0o600 and mode_of(shard.parent) == 0o700
+    shard = store.folder / "attempts" / "shared" / "2026-11" / "2026-11-02.json"
+    assert mode_of(shard) == 0o600
+    assert mode_of(shard.parent) == 0o700 and mode_of(shard.parent.parent) == 0o700
     assert [r["attempt_id"] for r in store.attempts()] == ["a1"]
 
 
@@ -104,6 +105,20 @@ def test_two_processes_append_to_one_shard_without_loss(tmp_path):
     assert [w.wait(timeout=120) for w in workers] == [0, 0]
     ids = [r["attempt_id"] for r in ResultsStore(folder, "x").attempts()]
     assert len(ids) == 120 and len(set(ids)) == 120
+
+
+def test_finish_many_writes_each_shard_once_and_keeps_every_attempt(store):
+    """Bulk storing (demo data) groups attempts by kiosk and day and keeps them all."""
+    records = [{**record(f"b{i}", 1, "completed"), "started_at": f"2026-11-0{1 + i % 3}T09:00:00+00:00"} for i in range(9)]
+    assert store.finish_many(records) == 9
+    shards = sorted(p.name for p in (store.folder / "attempts" / "shared" / "2026-11").glob("*.json"))
+    assert shards == ["2026-11-01.json", "2026-11-02.json", "2026-11-03.json"]
+    assert sorted(r["attempt_id"] for r in store.attempts()) == sorted(f"b{i}" for i in range(9))
+
+
+def test_finish_many_refuses_attempts_in_progress(store):
+    with pytest.raises(ValueError):
+        store.finish_many([record("c1", 1)])
 
 
 @pytest.mark.parametrize(
