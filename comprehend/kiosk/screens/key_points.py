@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import KeyPointsRead
-from comprehend.kiosk.widgets.text import Plain
+from comprehend.kiosk.widgets.text import Bullet, Plain
 
 
 def facts_by_topic(bank: Bank) -> list[tuple[str, list[str]]]:
@@ -38,7 +38,7 @@ class KeyPointsScreen(Screen):
                 for topic, texts in facts_by_topic(self.bank):
                     yield Plain(topic, classes="topic")
                     for text in texts:
-                        yield Plain(f"•  {text}", classes="fact")
+                        yield Bullet(text, classes="fact")
                 with Center():
                     yield Button("I have read this", id="done", variant="primary", classes="big")
         yield Static("Press Enter when you have read them all.", classes="hint bar")

@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import ResultRead
-from comprehend.kiosk.widgets.text import Plain
+from comprehend.kiosk.widgets.text import Bullet
 from comprehend.scoring import Figures
 
 
@@ -47,7 +47,7 @@ class ResultScreen(Screen):
                 if points:
                     yield Static("Your nurse will go over these points with you:", classes="topic")
                     for text in points:
-                        yield Plain(f"•  {text}", classes="fact")
+                        yield Bullet(text, classes="fact")
                 else:
                     yield Static("Your nurse will answer any questions you still have.", classes="lead")
                 yield Static("Please tell the nurse that you have finished.", id="see-nurse", classes="see-nurse")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 
@@ -19,3 +21,15 @@ class Plain(Static):
 def printable(text: str) -> str:
     """Drop control characters (escape codes) so nothing can change the terminal."""
     return "".join(ch for ch in text if ch == "\n" or ch.isprintable())
+
+
+class Bullet(Horizontal):
+    """A bullet point whose wrapped lines stay indented under its first word (a hanging indent)."""
+
+    def __init__(self, text: str, *, classes: str | None = None) -> None:
+        super().__init__(classes=f"bullet {classes or ''}".strip())
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static("•", classes="bullet-mark")
+        yield Plain(self.text, classes="bullet-text")
