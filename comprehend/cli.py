@@ -1,4 +1,4 @@
-"""Command line: `kiosk` (the default), `check` and `export`; the one place that wires things together."""
+"""Command line: `kiosk` (the default), `check`, `export`, `staff`, `review`, `report`, `audit`; the one place that wires things."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 180
-SUBCOMMANDS = ("kiosk", "check", "export")
+SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo")
+REPORT_FORMATS = ("pdf", "html", "md", "csv", "handout")
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -61,10 +62,33 @@ def build_parser() -> argparse.ArgumentParser:
         default=float(os.environ.get("COMPREHEND_IDLE", DEFAULT_IDLE_SECONDS)),
         help=f"ask 'Are you still there?' after this many seconds without input (default {DEFAULT_IDLE_SECONDS})",
     )
+    kiosk.add_argument(
+        "--unlocked",
+        action="store_true",
+        help="for development and preview only: keep the normal quit keys even when staff accounts exist",
+    )
     check = commands.add_parser("check", parents=[common], help="check question banks and list every problem")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="bank files or folders (default: the questions folder)")
     export = commands.add_parser("export", parents=[common], help="write every stored attempt to standard output")
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="jsonl (default) or csv")
+    staff = commands.add_parser("staff", parents=[common], help="add, list or remove staff accounts, or reset a PIN")
+    staff.add_argument("action", choices=("add", "list", "remove", "reset-pin"), help="what to do")
+    staff.add_argument("name", nargs="?", help="the staff member's name (for add, remove, reset-pin)")
+    review = commands.add_parser("review", parents=[common], help="open the nurse review screen (name and PIN)")
+    review.add_argument("--idle", metavar="SECONDS", type=float, default=300.0, help="lock again after this many seconds without input (default 300)")
+    review.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name on reports (env COMPREHEND_CLINIC)")
+    report = commands.add_parser("report", parents=[common], help="write a report of an attempt for the chart, or a handout")
+    which = report.add_mutually_exclusive_group(required=True)
+    which.add_argument("--attempt", metavar="ID", help="the attempt id (its first characters are enough)")
+    which.add_argument("--patient", metavar="ID", help="a patient id: the newest attempt (every attempt with csv)")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="pdf", help="pdf (default), html, md, csv, or handout (large print for the patient)")
+    report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: the reports folder inside the results folder)")
+    report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
+    audit = commands.add_parser("audit", parents=[common], help="list who opened, signed off or exported which attempt")
+    audit.add_argument("--since", metavar="DATE", default="", help="only entries on or after this date (YYYY-MM-DD)")
+    demo = commands.add_parser("demo", parents=[common], help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
+    demo.add_argument("--attempts", type=int, default=200, metavar="N", help="how many attempts (default 200)")
+    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same attempts")
     return parser
 
 
@@ -77,6 +101,7 @@ def _kiosk(args: argparse.Namespace) -> int:
         bank_spec=args.bank,
         kiosk_id=args.kiosk_id,
         idle_seconds=args.idle,
+        unlocked=args.unlocked,
     )
 
 
@@ -103,13 +128,90 @@ def _export(args: argparse.Namespace) -> int:
     return 1 if store.problems else 0
 
 
+def _staff(args: argparse.Namespace) -> int:
+    from comprehend.staff.commands import run_staff
+
+    if args.action != "list" and not args.name:
+        print(f"comprehend: 'staff {args.action}' needs a NAME, e.g. python main.py staff {args.action} \"Ann Lee\"", file=sys.stderr)
+        return 2
+    return run_staff(args.action, args.name, args.results, sys.stdout, sys.stderr)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from comprehend.review.launch import launch_review  # Textual is imported only for screens
+
+    return launch_review(questions=args.questions, results=args.results, idle_seconds=args.idle, clinic=args.clinic)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from comprehend.reports.command import run_report
+    from comprehend.review_data import ReviewData
+
+    if not args.results.is_dir():
+        print(f"comprehend: there is no results folder at {args.results}", file=sys.stderr)
+        return 1
+    data = ReviewData(args.results, args.questions)
+    return run_report(data, args.attempt, args.patient, args.format, args.out, args.clinic, sys.stdout, sys.stderr)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from comprehend.store.audit import AuditLog
+
+    if args.since:
+        try:
+            date.fromisoformat(args.since)
+        except ValueError:
+            print(f"comprehend: --since wants a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
+            return 2
+    log = AuditLog(args.results)
+    count = 0
+    for entry in log.entries(args.since):
+        print("\t".join(str(entry.get(key, "")) for key in ("at", "who", "action", "attempt_id", "detail")))
+        count += 1
+    for damaged in log.problems:
+        print(f"comprehend: skipped {damaged.path}: {damaged.reason}. It was left untouched.", file=sys.stderr)
+    print(f"comprehend: {count} audit entr{'ies' if count != 1 else 'y'}", file=sys.stderr)
+    return 1 if log.problems else 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from comprehend.bank.problems import BankError
+    from comprehend.demo import DEMO_PREFIX, synthetic_attempts
+    from comprehend.bank.discovery import kiosk_banks
+    from comprehend.store import ResultsStore
+
+    if not 1 <= args.attempts <= 1_000_000:
+        print("comprehend: --attempts wants a number from 1 to 1,000,000", file=sys.stderr)
+        return 2
+    try:
+        banks = kiosk_banks(args.questions, args.bank)
+    except BankError as error:
+        print(f"comprehend: {error.problems[0]}", file=sys.stderr)
+        return 1
+    store = ResultsStore(args.results, args.kiosk_id)
+    if any(not str(record.get("patient_id", "")).startswith(DEMO_PREFIX) for record in store.attempts()):
+        print(f"comprehend: {args.results} holds real attempts; demo data goes only into a folder of its own, "
+              "e.g. --results demo-results", file=sys.stderr)
+        return 1
+    records = []
+    for index, bank in enumerate(banks):
+        share = args.attempts // len(banks) + (1 if index < args.attempts % len(banks) else 0)
+        records += synthetic_attempts(bank, share, seed=args.seed + index)
+    count = store.finish_many(records)
+    print(f"Stored {count} made-up attempts in {args.results}. Try: python main.py review --results {args.results}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "kiosk")
     args = build_parser().parse_args(argv)
-    handler = {"kiosk": _kiosk, "check": _check, "export": _export}[args.command]
+    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo}
+    handler = handlers[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

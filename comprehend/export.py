@@ -32,12 +32,12 @@ def export_csv(attempts: Iterable[dict], out: TextIO) -> int:
         row["answers_given"] = len(record.get("answers") or [])
         row["missed_first"] = ";".join(record.get("missed_first") or [])
         row["never_mastered"] = ";".join(record.get("never_mastered") or [])
-        writer.writerow({name: _cell(row.get(name)) for name in CSV_FIELDS})
+        writer.writerow({name: safe_cell(row.get(name)) for name in CSV_FIELDS})
         count += 1
     return count
 
 
-def _cell(value: object) -> object:
+def safe_cell(value: object) -> object:
     """Keep spreadsheet programs from running a cell as a formula (CSV injection)."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value

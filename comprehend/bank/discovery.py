@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from comprehend.bank.loader import load_bank
@@ -47,3 +48,20 @@ def choose_bank(spec: str, folder: Path) -> Bank:
     known = ", ".join(sorted(b.id for b in banks)) or "none"
     message = f"there is no valid bank with the id '{spec}' in {folder} (banks found: {known})"
     raise BankError([Problem(str(folder), 1, 1, "error", message), *problems])
+
+
+def kiosk_banks(questions: Path, bank_spec: str | None) -> list[Bank]:
+    """The banks the kiosk offers: the one asked for, or every valid bank in the folder.
+
+    Raises BankError naming every problem when there is nothing usable. Banks with errors are
+    skipped (and logged) when other banks in the folder are fine.
+    """
+    if bank_spec:
+        return [choose_bank(bank_spec, questions)]
+    banks, problems = load_banks(questions)
+    if not banks:
+        message = f"no valid bank in {questions}; run 'python main.py check {questions}' to see what to fix"
+        raise BankError([Problem(str(questions), 1, 1, "error", message), *problems])
+    for problem in problems:
+        logging.getLogger("comprehend").warning("skipped a bank with errors: %s", problem)
+    return banks

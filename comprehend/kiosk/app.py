@@ -1,4 +1,8 @@
-"""KioskApp: routes the patient from screen to screen and keeps the screen private when they leave."""
+"""KioskApp: routes the patient from screen to screen, keeps the screen private when they leave, and stays locked.
+
+Locked (once a staff account exists): no key leaves the app or reaches a shell; F12 opens the staff
+sign-in. In setup mode (no account yet) or with --unlocked, ctrl+q quits.
+"""
 
 from __future__ import annotations
 
@@ -34,11 +38,16 @@ from comprehend.kiosk.screens.patient_id import PatientIdScreen
 from comprehend.kiosk.screens.question import QuestionScreen
 from comprehend.kiosk.screens.result import ResultScreen
 from comprehend.kiosk.screens.reteach import ReteachScreen
+from comprehend.kiosk.screens.staff_menu import END_ATTEMPT, EXIT, REVIEW, StaffMenuScreen
+from comprehend.kiosk.screens.staff_pin import StaffPinScreen
 from comprehend.kiosk.screens.still_there import StillThereScreen
 from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.quiz import Ask, Reteach
 from comprehend.session import AttemptSession, local_now
-from comprehend.store import ResultsStore
+from comprehend.staff.accounts import StaffAccounts
+from comprehend.store import ResultsStore, StoreError
+from comprehend.store.audit import ENDED_ATTEMPT, EXITED_KIOSK, KIOSK_UNLOCKED, SIGN_IN_FAILED, AuditLog
+from comprehend.ui.sign_in import SignInForm
 
 DEFAULT_IDLE_SECONDS = 180.0
 DEFAULT_COUNTDOWN_SECONDS = 30.0
@@ -54,8 +63,13 @@ class KioskApp(App, inherit_bindings=False):
     TITLE = "comprehend"
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
-    # Until staff accounts exist (see the README), ctrl+q is the one way out, for whoever set it up.
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    # Every key that could leave the app, suspend it or open a palette is caught here first; what it
+    # does depends on the lock (see action_guarded_key). F12 opens the staff sign-in.
+    GUARDED_KEYS = ("ctrl+q", "ctrl+c", "ctrl+p", "ctrl+z", "ctrl+backslash", "escape")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(key, f"guarded_key('{key}')", show=False, priority=True) for key in GUARDED_KEYS),
+        Binding("f12", "staff", "Staff", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -67,6 +81,8 @@ class KioskApp(App, inherit_bindings=False):
         result_seconds: float = DEFAULT_RESULT_SECONDS,
         seeds: Callable[[], int] | None = None,
         clock: Callable[[], datetime] = local_now,
+        staff: StaffAccounts | None = None,
+        unlocked: bool = False,
     ) -> None:
         super().__init__()
         if not banks:
@@ -81,11 +97,68 @@ class KioskApp(App, inherit_bindings=False):
         self.bank: Bank | None = None
         self.patient_id: str | None = None
         self.session: AttemptSession | None = None
+        self.staff = staff or StaffAccounts(store.folder)
+        self.audit = AuditLog(store.folder)
+        self.unlocked = unlocked
+        self.locked = False
+        self.exit_reason: str | None = None
+        self.staff_name = ""
         self._last_input = time.monotonic()
+
+    # --- the lock ----------------------------------------------------------------------------
+    def _refresh_lock(self) -> None:
+        """Locked once a staff account exists, unless started with --unlocked (checked at each welcome)."""
+        self.locked = not self.unlocked and self.staff.exist()
+
+    @property
+    def setup_mode(self) -> bool:
+        """No staff account yet: the welcome screen says the kiosk is not locked and how to lock it."""
+        return not self.unlocked and not self.locked
+
+    def action_guarded_key(self, key: str) -> None:
+        """ctrl+q quits only when not locked; Escape closes a staff dialog; every other guarded key does nothing."""
+        if key == "escape" and isinstance(self.screen, (StaffPinScreen, StaffMenuScreen)):
+            self.screen.dismiss(None)
+        elif key == "ctrl+q" and not self.locked:
+            self.exit()
+
+    def action_staff(self) -> None:
+        """F12: the staff sign-in over whatever the patient sees (once at a time)."""
+        if isinstance(self.screen, (StaffPinScreen, StaffMenuScreen)):
+            return
+        self.push_screen(StaffPinScreen(self.staff), self._staff_signed_in)
+
+    def on_sign_in_form_sign_in_failed(self, message: SignInForm.SignInFailed) -> None:
+        self._audit(message.staff_name, SIGN_IN_FAILED)
+
+    def _staff_signed_in(self, name: str | None) -> None:
+        if name is None:
+            return
+        self._audit(name, KIOSK_UNLOCKED)
+        self.push_screen(StaffMenuScreen(name, self.session is not None), lambda action: self._staff_action(name, action))
+
+    async def _staff_action(self, name: str, action: str | None) -> None:
+        attempt_id = self.session.record["attempt_id"] if self.session else ""
+        if action == END_ATTEMPT and self.session is not None:
+            self.session.abandon()
+            self._audit(name, ENDED_ATTEMPT, attempt_id)
+            await self.back_to_welcome()
+        elif action in (REVIEW, EXIT):
+            self._audit(name, EXITED_KIOSK, attempt_id, "to open review" if action == REVIEW else "")
+            self.exit_reason = action
+            self.staff_name = name
+            self.exit(result=action)
+
+    def _audit(self, who: str, action: str, attempt_id: str = "", detail: str = "") -> None:
+        try:
+            self.audit.record(who, action, self.clock().isoformat(timespec="seconds"), attempt_id, detail)
+        except StoreError as error:
+            self.log.error(f"audit entry could not be written: {error}")
 
     # --- start and idle watch ------------------------------------------------------------
     def on_mount(self) -> None:
-        self.push_screen(WelcomeScreen(self.banks))
+        self._refresh_lock()
+        self.push_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode))
         self.set_interval(min(1.0, max(self.idle_seconds / 4, 0.05)), self._watch_idle)
 
     async def on_event(self, event: events.Event) -> None:
@@ -105,7 +178,12 @@ class KioskApp(App, inherit_bindings=False):
     def _watch_idle(self) -> None:
         """After idle_seconds without input in the middle of an attempt, ask if the patient is still there."""
         quiet_screen = isinstance(self.screen, (WelcomeScreen, ResultScreen, StillThereScreen))
-        if quiet_screen or time.monotonic() - self._last_input < self.idle_seconds:
+        if time.monotonic() - self._last_input < self.idle_seconds:
+            return
+        if isinstance(self.screen, (StaffPinScreen, StaffMenuScreen)):
+            self.screen.dismiss(None)  # a staff dialog left open goes away, then the patient is asked
+            return
+        if quiet_screen:
             return
         self.push_screen(StillThereScreen(self.countdown_seconds))
 
@@ -125,7 +203,8 @@ class KioskApp(App, inherit_bindings=False):
         self.bank = None
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        await self.switch_screen(WelcomeScreen(self.banks))
+        self._refresh_lock()
+        await self.switch_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode))
         self._last_input = time.monotonic()
 
     async def _show(self, screen: Screen) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from comprehend.bank.discovery import choose_bank, load_banks
-from comprehend.bank.model import Bank
-from comprehend.bank.problems import BankError, Problem
+from comprehend.bank.discovery import kiosk_banks
+from comprehend.bank.problems import BankError
 from comprehend.kiosk.app import KioskApp
+from comprehend.kiosk.screens.staff_menu import REVIEW
 from comprehend.session import local_now
 from comprehend.store import ResultsStore
 from comprehend.store.files import PRIVATE_FILE, ensure_private_dir
@@ -29,30 +30,15 @@ def _log_to_results(results: Path) -> None:
     logging.getLogger("comprehend").setLevel(logging.INFO)
 
 
-def kiosk_banks(questions: Path, bank_spec: str | None) -> list[Bank]:
-    """The banks the kiosk offers: the one asked for, or every valid bank in the folder.
-
-    Raises BankError naming every problem when there is nothing usable. Banks with errors are
-    skipped (and logged) when other banks in the folder are fine.
-    """
-    if bank_spec:
-        return [choose_bank(bank_spec, questions)]
-    banks, problems = load_banks(questions)
-    if not banks:
-        message = f"no valid bank in {questions}; run 'python main.py check {questions}' to see what to fix"
-        raise BankError([Problem(str(questions), 1, 1, "error", message), *problems])
-    for problem in problems:
-        logging.getLogger("comprehend").warning("skipped a bank with errors: %s", problem)
-    return banks
-
-
 def make_kiosk_app(questions: Path, results: Path, bank_spec: str | None = None, kiosk_id: str = "kiosk", **options) -> KioskApp:
     """Build the kiosk for a questions folder and a results folder (options go to KioskApp)."""
     return KioskApp(kiosk_banks(questions, bank_spec), ResultsStore(results, kiosk_id), **options)
 
 
-def launch_kiosk(questions: Path, results: Path, bank_spec: str | None, kiosk_id: str, idle_seconds: float) -> int:
-    """Run the kiosk until staff quit it; return the exit code."""
+def launch_kiosk(
+    questions: Path, results: Path, bank_spec: str | None, kiosk_id: str, idle_seconds: float, unlocked: bool = False
+) -> int:
+    """Run the kiosk until staff exit it; 'Open review here' runs review, then the kiosk again."""
     try:
         banks = kiosk_banks(questions, bank_spec)
     except BankError as error:
@@ -69,5 +55,11 @@ def launch_kiosk(questions: Path, results: Path, bank_spec: str | None, kiosk_id
         return 1
     if closed:
         logging.getLogger("comprehend").info("stored %d unfinished attempt(s) as incomplete", closed)
-    KioskApp(banks, store, idle_seconds=idle_seconds).run()
-    return 0
+    while True:
+        kiosk = KioskApp(banks, store, idle_seconds=idle_seconds, unlocked=unlocked)
+        if kiosk.run() != REVIEW:
+            return 0
+        from comprehend.review.launch import launch_review
+
+        launch_review(questions, results, idle_seconds=300.0, clinic=os.environ.get("COMPREHEND_CLINIC", "Clinic"),
+                      signed_in_as=kiosk.staff_name)

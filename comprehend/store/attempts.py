@@ -20,17 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from filelock import FileLock, Timeout
-from tinydb import TinyDB
-
 from comprehend.record import IN_PROGRESS, as_incomplete
-from comprehend.store.files import (
-    PRIVATE_FILE,
-    TEMP_PREFIX,
-    DamagedFileError,
-    ensure_private_dir,
-    set_aside,
-)
+from comprehend.store.append import StoreError, append_records
+from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
 
 log = logging.getLogger(__name__)
@@ -38,11 +30,6 @@ log = logging.getLogger(__name__)
 IN_PROGRESS_DIR = "in-progress"
 ATTEMPTS_DIR = "attempts"
 TABLE = "attempts"
-LOCK_TIMEOUT_SECONDS = 30
-
-
-class StoreError(Exception):
-    """The results folder could not be written; the message says what to do (no health data in it)."""
 
 
 def _safe_name(text: str) -> str:
@@ -119,23 +106,9 @@ class ResultsStore:
         return sum(len(group) for group in by_shard.values())
 
     def _append(self, shard: Path, *records: dict) -> None:
-        try:
-            ensure_private_dir(shard.parent)
-            lock = FileLock(str(shard) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=PRIVATE_FILE)
-            with lock:
-                try:
-                    read_tinydb_file(shard)
-                except DamagedFileError as damaged:
-                    moved = set_aside(shard)
-                    self.problems.append(damaged)
-                    log.error("results file %s could not be read (%s); set aside as %s", shard, damaged.reason, moved.name)
-                # A fresh TinyDB inside the lock: no stale cache of ids from another process.
-                with TinyDB(shard, storage=SafeJSONStorage) as db:
-                    db.table(TABLE).insert_multiple(records)
-        except Timeout:
-            raise StoreError(f"{shard} is locked by another kiosk for too long; try again") from None
-        except OSError as error:
-            raise StoreError(f"could not save to {shard} ({error.strerror}); check the disk and its permissions") from None
+        damage = append_records(shard, TABLE, list(records))
+        if damage:
+            self.problems.append(damage)
 
     def close_abandoned(self, now: str) -> int:
         """Store as incomplete the attempts this machine left in progress when a kiosk stopped or crashed."""

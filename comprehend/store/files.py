@@ -40,17 +40,22 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
+    """Write a whole text file (UTF-8) atomically and owner-only; see atomic_write_bytes."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write a whole file so that a crash leaves either the old or the new content, never a mix.
 
-    The text goes to an owner-only temporary file in the same folder, is flushed to disk, then
+    The data goes to an owner-only temporary file in the same folder, is flushed to disk, then
     renamed over the target, and the folder entry is flushed too.
     """
     path = Path(path)
     folder = ensure_private_dir(path.parent)
     fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, PRIVATE_FILE)

@@ -9,15 +9,32 @@ from textual.widgets import Static
 from comprehend.bank.loader import load_bank
 from comprehend.kiosk.app import KioskApp
 from comprehend.quiz import Ask
+from comprehend.staff.accounts import StaffAccounts
 from comprehend.store import ResultsStore
 from tests.conftest import SMALL_BANK, FixedClock
 
 
-def make_app(results: Path, banks=None, **options) -> KioskApp:
-    """A kiosk on the small bank (or the given banks), seeded and clocked for repeatable tests."""
+NURSE, NURSE_PIN = "Test Nurse", "2468"
+
+
+def staff_with_nurse(results: Path) -> StaffAccounts:
+    """Staff accounts in `results` holding one nurse (so the kiosk is locked, as in a clinic)."""
+    accounts = StaffAccounts(results)
+    if NURSE not in accounts.names():
+        accounts.add(NURSE, NURSE_PIN)
+    return accounts
+
+
+def make_app(results: Path, banks=None, *, setup_mode: bool = False, **options) -> KioskApp:
+    """A locked kiosk on the small bank (or the given banks), seeded and clocked for repeatable tests.
+
+    With setup_mode=True no staff account exists (the kiosk as first installed).
+    """
     banks = banks or [load_bank(SMALL_BANK)]
     options.setdefault("seeds", lambda: 1234)
     options.setdefault("clock", FixedClock())
+    if not setup_mode:
+        options.setdefault("staff", staff_with_nurse(results))
     return KioskApp(banks, ResultsStore(results, "kiosk-t"), **options)
 
 

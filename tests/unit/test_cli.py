@@ -161,6 +161,6 @@ def test_options_come_from_environment(monkeypatch, tmp_path):
 
 def test_bank_file_path_is_accepted():
     """--bank takes a YAML file as well as an id."""
-    from comprehend.kiosk.launch import kiosk_banks
+    from comprehend.bank.discovery import kiosk_banks
 
     assert kiosk_banks(ROOT / "questions", str(KYPHOPLASTY))[0].id == "kyphoplasty"

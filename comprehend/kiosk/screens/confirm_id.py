@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from comprehend.kiosk.messages import PatientIdConfirmed, PatientIdRejected
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
-from comprehend.kiosk.widgets.text import Plain
+from comprehend.ui.text import Plain
 
 
 def spaced(patient_id: str) -> str:

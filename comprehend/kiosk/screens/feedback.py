@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from comprehend.kiosk.messages import FeedbackRead
-from comprehend.kiosk.widgets.text import Plain
+from comprehend.ui.text import Plain
 from comprehend.quiz import Feedback
 
 RIGHT = "That's right. Well done!"

@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import KeyPointsRead
-from comprehend.kiosk.widgets.text import Bullet, Plain
+from comprehend.ui.text import Bullet, Plain
 
 
 def facts_by_topic(bank: Bank) -> list[tuple[str, list[str]]]:

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from comprehend.kiosk.messages import AnswerChosen
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
-from comprehend.kiosk.widgets.text import Plain
+from comprehend.ui.text import Plain
 from comprehend.quiz import Ask
 
 

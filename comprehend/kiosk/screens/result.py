@@ -10,15 +10,9 @@ from textual.widgets import Button, Static
 
 from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import ResultRead
-from comprehend.kiosk.widgets.text import Bullet
+from comprehend.ui.text import Bullet
+from comprehend.talking_points import talking_points
 from comprehend.scoring import Figures
-
-
-def talking_points(bank: Bank, figures: Figures) -> list[str]:
-    """The texts of facts missed on the first try or never mastered, critical ones first."""
-    missed = list(dict.fromkeys([*figures.missed_first, *figures.never_mastered]))
-    missed.sort(key=lambda fact_id: not bank.is_critical(fact_id))
-    return [bank.fact(fact_id).text for fact_id in missed]
 
 
 class ResultScreen(Screen):
@@ -35,7 +29,7 @@ class ResultScreen(Screen):
 
     def compose(self) -> ComposeResult:
         figures = self.figures
-        points = talking_points(self.bank, figures)
+        points = [point.text for point in talking_points(self.bank, figures.missed_first, figures.never_mastered)]
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
                 yield Static("Thank you!", classes="title")

@@ -11,7 +11,13 @@ from textual.widgets import Button, Static
 from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import BankChosen
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
-from comprehend.kiosk.widgets.text import Plain
+from comprehend.ui.text import Plain
+
+
+SETUP_BANNER = (
+    "Setup mode: this kiosk is NOT locked (ctrl+q quits). To lock it, create the first staff account: "
+    "python main.py staff add NAME"
+)
 
 
 class WelcomeScreen(Screen):
@@ -19,11 +25,14 @@ class WelcomeScreen(Screen):
 
     BINDINGS = [Binding("enter", "start", "Start", show=False), *DIGIT_BINDINGS]
 
-    def __init__(self, banks: list[Bank]) -> None:
+    def __init__(self, banks: list[Bank], setup_mode: bool = False) -> None:
         super().__init__()
         self.banks = banks
+        self.setup_mode = setup_mode
 
     def compose(self) -> ComposeResult:
+        if self.setup_mode:
+            yield Static(SETUP_BANNER, id="setup-banner", classes="setup-banner")
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
                 yield Static("Welcome", classes="title")

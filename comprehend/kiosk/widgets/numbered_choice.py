@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from comprehend.kiosk.widgets.text import printable
+from comprehend.ui.text import printable
 
 DIGIT_BINDINGS = [Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)]
 

@@ -1,0 +1,124 @@
+"""Everything about one attempt that a nurse reads or prints: questions and choices per round, talking points, time, history.
+
+Built from the stored record and the current bank (no Textual, no I/O). When the bank has changed
+since the attempt, questions and facts it no longer has are named by their ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from comprehend.bank.model import Bank
+from comprehend.overview import AttemptRow
+from comprehend.talking_points import TalkingPoint, talking_points
+
+
+@dataclass(frozen=True)
+class ChoiceMade:
+    """The patient's choice in one round."""
+
+    round: int
+    choice: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class QuestionAsked:
+    """One question as asked, with the patient's choice in every round it came up."""
+
+    question_id: str
+    fact_id: str
+    ask: str
+    answer: str
+    fact: str
+    critical: bool
+    choices: tuple[ChoiceMade, ...]
+
+    @property
+    def first_try_right(self) -> bool:
+        """True when the first choice was right."""
+        return bool(self.choices) and self.choices[0].correct
+
+
+@dataclass(frozen=True)
+class AttemptDetail:
+    """One attempt, ready to show or print."""
+
+    row: AttemptRow
+    record: dict
+    bank_hash: str
+    kiosk_id: str
+    finished_at: str
+    minutes: float | None
+    questions: tuple[QuestionAsked, ...]
+    points: tuple[TalkingPoint, ...]
+    earlier: tuple[AttemptRow, ...]
+    reviews: tuple[dict, ...] = field(default=())
+
+    @property
+    def short_hash(self) -> str:
+        """The first 8 characters of the bank's content hash."""
+        return self.bank_hash[:8]
+
+    @property
+    def time_taken(self) -> str:
+        """'12 min' (or '' when it is not known)."""
+        if self.minutes is None:
+            return ""
+        return "under 1 min" if self.minutes < 1 else f"{round(self.minutes)} min"
+
+
+def _minutes(started: str, finished: str) -> float | None:
+    try:
+        return (datetime.fromisoformat(finished) - datetime.fromisoformat(started)).total_seconds() / 60
+    except (TypeError, ValueError):
+        return None
+
+
+def questions_asked(record: dict, bank: Bank) -> list[QuestionAsked]:
+    """Each question in the order first asked, with the choices made in each round."""
+    by_question: dict[str, list[dict]] = {}
+    for answer in record.get("answers", []):
+        by_question.setdefault(answer.get("question_id", ""), []).append(answer)
+    known_questions = {question.id for question in bank.questions}
+    known_facts = {fact.id for fact in bank.facts}
+    asked = []
+    for question_id, answers in by_question.items():
+        fact_id = answers[0].get("fact_id", "")
+        question = bank.question(question_id) if question_id in known_questions else None
+        asked.append(
+            QuestionAsked(
+                question_id=question_id,
+                fact_id=fact_id,
+                ask=question.ask if question else f"(a question no longer in this bank: {question_id})",
+                answer=question.answer if question else "",
+                fact=bank.fact(fact_id).text if fact_id in known_facts else "",
+                critical=bool(question and question.critical),
+                choices=tuple(ChoiceMade(int(a.get("round", 1)), str(a.get("choice", "")), bool(a.get("correct"))) for a in answers),
+            )
+        )
+    return asked
+
+
+def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[AttemptRow], reviews: list[dict]) -> AttemptDetail:
+    """The detail of `record` (whose list row is `row`); `all_rows` gives the same patient's earlier attempts."""
+    earlier = sorted(
+        (other for other in all_rows if other.patient_id == row.patient_id and other.started_at < row.started_at),
+        key=lambda other: other.started_at,
+        reverse=True,
+    )
+    return AttemptDetail(
+        row=row,
+        record=record,
+        bank_hash=str(record.get("bank_hash", "")),
+        kiosk_id=str(record.get("kiosk_id", "")),
+        finished_at=str(record.get("finished_at") or ""),
+        minutes=_minutes(row.started_at, str(record.get("finished_at") or record.get("updated_at") or "")),
+        questions=tuple(questions_asked(record, bank)),
+        points=tuple(
+            talking_points(bank, record.get("missed_first", []), record.get("never_mastered", []), record.get("rounds_by_fact", {}))
+        ),
+        earlier=tuple(earlier),
+        reviews=tuple(reviews),
+    )

@@ -1,0 +1,1 @@
+"""Reports of attempts for the chart (PDF, HTML, Markdown, CSV) and a take-home handout (never Textual)."""

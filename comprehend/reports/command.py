@@ -1,0 +1,43 @@
+"""`report (--attempt ID | --patient ID) [--format …] [--out FILE]`: write reports from the command line."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import TextIO
+
+from comprehend.review_data import ReviewData
+from comprehend.reports.write import default_path, render, write_report
+from comprehend.session import local_now
+from comprehend.store.audit import EXPORTED_REPORT
+
+
+
+def run_report(
+    data: ReviewData, attempt: str | None, patient: str | None, fmt: str, out_path: Path | None, clinic: str, out: TextIO, err: TextIO
+) -> int:
+    """Write the report(s) asked for; returns the exit code. Each export is audited."""
+    data.load()
+    if attempt:
+        matches = [row for row in data.rows if row.attempt_id.startswith(attempt.strip().lower())]
+        if len(matches) > 1:
+            print(f"comprehend: {len(matches)} attempts start with {attempt}; give more of the id.", file=err)
+            return 1
+    else:
+        matches = data.rows_for_patient(patient or "")
+    if not matches:
+        print(f"comprehend: no stored attempt for {'attempt ' + attempt if attempt else 'patient ' + str(patient)}.", file=err)
+        return 1
+    details = [detail for detail in (data.detail(row.attempt_id) for row in matches) if detail]
+    if not details:
+        print("comprehend: the bank of that attempt is no longer in the questions folder, so no report can be made.", file=err)
+        return 1
+    if fmt != "csv":
+        details = details[:1]  # the newest attempt of the patient
+    path = out_path or default_path(data.results, details[0], fmt)
+    write_report(render(details, fmt, clinic, data.banks), path)
+    now = local_now().isoformat(timespec="seconds")
+    for detail in details:
+        data.audit.record(f"{getpass.getuser()} (command line)", EXPORTED_REPORT, now, detail.row.attempt_id, f"{fmt} to {path}")
+    print(f"Wrote the {fmt} report to {path}", file=out)
+    return 0

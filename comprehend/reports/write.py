@@ -1,0 +1,48 @@
+"""Rendering a report in the format asked for and writing it owner-only where staff can find it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from comprehend.attempt_detail import AttemptDetail
+from comprehend.bank.model import Bank
+from comprehend.reports.csv_report import render_csv
+from comprehend.reports.html import render_html
+from comprehend.reports.markdown import render_markdown
+from comprehend.reports.pdf import render_handout_pdf, render_report_pdf
+from comprehend.store.files import atomic_write_bytes
+
+FORMATS = ("pdf", "html", "md", "csv", "handout")
+EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "csv": "csv", "handout": "pdf"}
+REPORTS_DIR = "reports"
+
+
+def render(details: list[AttemptDetail], fmt: str, clinic: str, banks: dict[str, Bank]) -> bytes:
+    """The report of `details` (one attempt, or several for CSV) in `fmt`."""
+    if fmt == "csv":
+        return render_csv(details).encode("utf-8")
+    detail = details[0]
+    if fmt == "pdf":
+        return render_report_pdf(detail, clinic)
+    if fmt == "handout":
+        return render_handout_pdf(banks[detail.row.bank_id], detail)
+    if fmt == "html":
+        return render_html(detail, clinic).encode("utf-8")
+    if fmt == "md":
+        return render_markdown(detail, clinic).encode("utf-8")
+    raise ValueError(f"unknown report format {fmt!r}")
+
+
+def default_path(results: Path, detail: AttemptDetail, fmt: str) -> Path:
+    """results/reports/<patient>-<date>-<attempt>[-handout].<ext> (inside the owner-only results folder)."""
+    row = detail.row
+    name = re.sub(r"[^A-Za-z0-9-]", "", row.patient_id) or "patient"
+    suffix = "-handout" if fmt == "handout" else ""
+    return Path(results) / REPORTS_DIR / f"{name}-{row.started_at[:10]}-{row.attempt_id[:8]}{suffix}.{EXTENSIONS[fmt]}"
+
+
+def write_report(data: bytes, path: Path) -> Path:
+    """Write the report atomically, owner-only (reports hold health information); returns the path."""
+    atomic_write_bytes(Path(path), data)
+    return Path(path)

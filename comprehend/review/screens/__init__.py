@@ -1,0 +1,1 @@
+"""Review screens, one per module."""

@@ -1,0 +1,76 @@
+"""What review screens, reports and the audit command read: attempts, sign-offs and banks of one clinic.
+
+The one place that joins the results store, the review log and the questions folder (no Textual).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from comprehend.attempt_detail import AttemptDetail, attempt_detail
+from comprehend.bank.discovery import load_banks
+from comprehend.bank.model import Bank
+from comprehend.overview import AttemptRow, attempt_rows
+from comprehend.store import ResultsStore
+from comprehend.store.audit import SIGNED_OFF, AuditLog
+from comprehend.store.files import DamagedFileError
+from comprehend.store.reviews import ReviewLog
+
+
+class ReviewData:
+    """Attempts with their sign-offs, loaded once and reloaded on request."""
+
+    def __init__(self, results: Path, questions: Path, banks: list[Bank] | None = None):
+        self.results = Path(results)
+        self.store = ResultsStore(self.results, "review")
+        self.reviews = ReviewLog(self.results)
+        self.audit = AuditLog(self.results)
+        self.banks = {bank.id: bank for bank in (banks if banks is not None else load_banks(Path(questions))[0])}
+        self.records: dict[str, dict] = {}
+        self.rows: list[AttemptRow] = []
+        self.signoffs: dict[str, list[dict]] = {}
+
+    def load(self) -> list[AttemptRow]:
+        """Read every attempt and sign-off again; returns the rows."""
+        self.store.problems.clear()
+        self.reviews.problems.clear()
+        self.records = {record.get("attempt_id", ""): record for record in self.store.attempts()}
+        self.signoffs = self.reviews.by_attempt()
+        self.rows = attempt_rows(self.records.values(), self.signoffs, self.banks)
+        return self.rows
+
+    @property
+    def problems(self) -> list[DamagedFileError]:
+        """Files that could not be read during the last load."""
+        return [*self.store.problems, *self.reviews.problems]
+
+    def row(self, attempt_id: str) -> AttemptRow | None:
+        """The row of one attempt, or None."""
+        return next((row for row in self.rows if row.attempt_id == attempt_id), None)
+
+    def rows_for_patient(self, patient_id: str) -> list[AttemptRow]:
+        """Every attempt of one patient, newest first."""
+        wanted = patient_id.strip().upper()
+        return sorted((row for row in self.rows if row.patient_id.upper() == wanted), key=lambda row: row.started_at, reverse=True)
+
+    def detail(self, attempt_id: str) -> AttemptDetail | None:
+        """Everything about one attempt; None when it is not stored or its bank is gone."""
+        row = self.row(attempt_id)
+        if row is None:
+            return None
+        bank = self.banks.get(row.bank_id)
+        if bank is None:
+            return None
+        return attempt_detail(row, self.records[attempt_id], bank, self.rows, self.signoffs.get(attempt_id, []))
+
+    def bank_for(self, row: AttemptRow) -> Bank | None:
+        """The current bank an attempt was taken on."""
+        return self.banks.get(row.bank_id)
+
+    def sign_off(self, attempt_id: str, reviewer: str, note: str, at: str) -> dict:
+        """Store a sign-off and audit it; returns the stored review."""
+        review = self.reviews.add(attempt_id, reviewer, note, at)
+        self.audit.record(reviewer, SIGNED_OFF, at, attempt_id)
+        self.signoffs.setdefault(attempt_id, []).append(review)
+        self.rows = attempt_rows(self.records.values(), self.signoffs, self.banks)
+        return review

@@ -1,0 +1,45 @@
+"""Append-only journals (nurse reviews, the audit log): records are only ever added, one TinyDB file per month.
+
+Each append happens under a file lock with a fresh read inside it, so several kiosks and review
+terminals can write at once without losing a record; a damaged month file is set aside untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from comprehend.store.append import append_records
+from comprehend.store.files import DamagedFileError
+from comprehend.store.storage import read_tinydb_file
+
+
+class Journal:
+    """Records of one kind (e.g. 'reviews') under results/<name>/<YYYY-MM>.json, each with an 'at' time."""
+
+    def __init__(self, results: Path, name: str):
+        self.folder = Path(results) / name
+        self.table = name
+        self.problems: list[DamagedFileError] = []
+
+    def _month_file(self, at: str) -> Path:
+        month = at[:7] if len(at) >= 7 and at[4] == "-" else "unknown"
+        return self.folder / f"{month}.json"
+
+    def append(self, record: dict) -> None:
+        """Add one record (it must have an ISO 'at' time). Raises StoreError when it cannot be written."""
+        damage = append_records(self._month_file(str(record["at"])), self.table, [record])
+        if damage:
+            self.problems.append(damage)
+
+    def records(self) -> Iterator[dict]:
+        """Every record, oldest month first; damaged files are skipped and listed in `problems`."""
+        if not self.folder.is_dir():
+            return
+        for path in sorted(self.folder.glob("*.json")):
+            try:
+                data = read_tinydb_file(path) or {}
+            except DamagedFileError as damaged:
+                self.problems.append(damaged)
+                continue
+            yield from data.get(self.table, {}).values()

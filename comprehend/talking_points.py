@@ -1,0 +1,46 @@
+"""Talking points: the facts a patient missed on the first try or never mastered, for the nurse to go over."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from comprehend.bank.model import Bank
+
+
+@dataclass(frozen=True)
+class TalkingPoint:
+    """One fact to talk over, in the words of the bank."""
+
+    fact_id: str
+    text: str
+    critical: bool
+    never_mastered: bool
+    rounds: int | None  # the round it was first right in; None when never
+
+
+def talking_points(
+    bank: Bank,
+    missed_first: Iterable[str],
+    never_mastered: Iterable[str] = (),
+    rounds_by_fact: Mapping[str, int | None] | None = None,
+) -> list[TalkingPoint]:
+    """Critical facts first, then never-mastered before merely missed, otherwise in the order asked.
+
+    A fact the current bank no longer has (an attempt on an older version) is kept, named by its id.
+    """
+    never = set(never_mastered)
+    rounds_by_fact = rounds_by_fact or {}
+    ids = list(dict.fromkeys([*missed_first, *never_mastered]))
+    known = {fact.id for fact in bank.facts}
+    points = [
+        TalkingPoint(
+            fact_id=fact_id,
+            text=bank.fact(fact_id).text if fact_id in known else f"(a point no longer in this bank: {fact_id})",
+            critical=fact_id in known and bank.is_critical(fact_id),
+            never_mastered=fact_id in never,
+            rounds=rounds_by_fact.get(fact_id),
+        )
+        for fact_id in ids
+    ]
+    return sorted(points, key=lambda point: (not point.critical, not point.never_mastered))

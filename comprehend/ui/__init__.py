@@ -1,0 +1,1 @@
+"""Textual pieces shared by the kiosk and the review app."""
