@@ -26,8 +26,9 @@ def ask_new_pin(read_pin: PinReader, out: TextIO) -> str | None:
     return None
 
 
-def run_staff(action: str, name: str | None, results: Path, out: TextIO, err: TextIO, read_pin: PinReader = getpass.getpass) -> int:
-    """Carry out one staff action; returns the exit code (0 done, 1 refused)."""
+def run_staff(action: str, name: str | None, results: Path, out: TextIO, err: TextIO, read_pin: PinReader | None = None) -> int:
+    """Carry out one staff action; returns the exit code (0 done, 1 refused). PINs are read hidden (getpass)."""
+    read_pin = read_pin or getpass.getpass
     accounts = StaffAccounts(results)
     try:
         if action == "list":
