@@ -19,7 +19,7 @@ class StaffPinScreen(ModalScreen[str | None]):
         self.accounts = accounts
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="staff-pin", classes="dialog"):
+        with Vertical(id="staff-sign-in", classes="dialog"):
             yield Static("Staff only", classes="title")
             yield Static("This is for the care team. If you are a patient, touch Cancel to go back.", classes="lead")
             yield SignInForm(self.accounts)

@@ -1,0 +1,54 @@
+"""SVG snapshots of the nurse's review screens at 100x30, and of the staff dialogs over the kiosk at 80x24."""
+
+from __future__ import annotations
+
+from tests.tui.helpers import make_app
+from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app, stored_attempts
+
+REVIEW_SIZE = (100, 30)
+
+
+async def sign_in(pilot):
+    await pilot.press(*NURSE, "enter")
+    await pilot.pause()
+    await pilot.press(*NURSE_PIN, "enter")
+    await pilot.pause()
+
+
+async def open_first(pilot):
+    await sign_in(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+class TestReviewScreens:
+    """What a nurse sees in review."""
+
+    def test_sign_in(self, snap_compare, results_dir):
+        """The staff sign-in."""
+        stored_attempts(results_dir)
+        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE)
+
+    def test_attempts_list(self, snap_compare, results_dir):
+        """The attempts list opened on 'to review', with counts and filters."""
+        stored_attempts(results_dir)
+        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=sign_in)
+
+    def test_attempt_detail(self, snap_compare, results_dir):
+        """One attempt: talking points first, then questions and answers."""
+        stored_attempts(results_dir)
+        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=open_first)
+
+
+class TestStaffDialogs:
+    """What appears over the patient's screen when staff press F12, and the setup-mode welcome."""
+
+    def test_staff_sign_in_over_the_kiosk(self, snap_compare, results_dir):
+        async def press_f12(pilot):
+            await pilot.press("f12")
+            await pilot.pause()
+
+        assert snap_compare(make_app(results_dir), terminal_size=(80, 24), run_before=press_f12)
+
+    def test_setup_mode_welcome(self, snap_compare, results_dir):
+        assert snap_compare(make_app(results_dir, setup_mode=True), terminal_size=(80, 24))

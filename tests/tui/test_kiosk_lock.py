@@ -1,0 +1,192 @@
+"""The locked kiosk: no key leaves it; F12 opens the staff sign-in; the staff menu; setup mode; --unlocked."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from comprehend.kiosk.screens.question import QuestionScreen
+from comprehend.kiosk.screens.staff_menu import StaffMenuScreen
+from comprehend.kiosk.screens.staff_pin import StaffPinScreen
+from comprehend.kiosk.screens.welcome import SETUP_BANNER, WelcomeScreen
+from comprehend.store import ResultsStore
+from comprehend.store.audit import AuditLog
+from tests.tui.helpers import NURSE, NURSE_PIN, make_app, screen_text, sign_in
+
+QUIT_KEYS = ["ctrl+q", "ctrl+c", "ctrl+p", "ctrl+z", "ctrl+backslash", "escape"]
+
+
+def audit_actions(results):
+    return [(entry["who"], entry["action"]) for entry in AuditLog(results).entries()]
+
+
+async def type_sign_in(pilot, name: str, pin: str) -> None:
+    """In the staff dialog: the name, Enter, the PIN, Enter."""
+    await pilot.press(*name)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*pin)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("key", QUIT_KEYS)
+async def test_no_quit_key_leaves_the_locked_kiosk(results_dir, key):
+    """On the welcome screen and mid-question, each key leaves the app running and the screen as it was."""
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.locked
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, WelcomeScreen)
+        await sign_in(pilot)
+        question = app.screen
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and app.screen is question
+        assert SETUP_BANNER not in screen_text(app)
+
+
+async def test_setup_mode_shows_a_banner_and_ctrl_q_quits(results_dir):
+    """With no staff account, the welcome screen says the kiosk is not locked and how to lock it."""
+    app = make_app(results_dir, setup_mode=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.locked
+        assert SETUP_BANNER in screen_text(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_unlocked_option_keeps_ctrl_q_even_with_accounts(results_dir):
+    app = make_app(results_dir, unlocked=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.locked and SETUP_BANNER not in screen_text(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_kiosk_locks_at_the_next_welcome_once_an_account_is_created(results_dir):
+    app = make_app(results_dir, setup_mode=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        from tests.tui.helpers import staff_with_nurse
+
+        staff_with_nurse(results_dir)
+        await sign_in(pilot)
+        await app.back_to_welcome()
+        await pilot.pause()
+        assert app.locked and SETUP_BANNER not in screen_text(app)
+
+
+async def test_wrong_pin_shows_a_calm_message_and_the_patient_screen_comes_back_unchanged(results_dir):
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        question = app.screen
+        asked = question.ask
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, StaffPinScreen)
+        await type_sign_in(pilot, NURSE, "0000")
+        assert isinstance(app.screen, StaffPinScreen)
+        assert "That name and PIN do not match" in screen_text(app)
+        assert app.screen.query_one("#staff-pin", Input).value == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is question and app.screen.ask == asked
+        assert audit_actions(results_dir) == [(NURSE, "sign-in-failed")]
+
+
+async def test_five_wrong_pins_lock_the_name_out(results_dir):
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        for _ in range(5):
+            pin_box = app.screen.query_one("#staff-pin", Input)
+            name_box = app.screen.query_one("#staff-name", Input)
+            name_box.value = NURSE
+            pin_box.focus()
+            await pilot.press(*"0000", "enter")
+            await pilot.pause()
+        assert "locked for 5 minutes" in screen_text(app)
+        await pilot.press(*NURSE_PIN, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StaffPinScreen)
+        assert "locked for a few minutes" in screen_text(app)
+
+
+async def test_right_pin_opens_the_staff_menu_and_back_returns_to_the_patient(results_dir):
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        question = app.screen
+        await pilot.press("f12")
+        await pilot.pause()
+        await type_sign_in(pilot, NURSE, NURSE_PIN)
+        assert isinstance(app.screen, StaffMenuScreen)
+        text = screen_text(app)
+        for label in ("Back to the kiosk", "Open review here", "End the current attempt", "Exit the kiosk"):
+            assert label in text
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen is question and app.is_running
+        assert audit_actions(results_dir) == [(NURSE, "kiosk-unlocked")]
+
+
+async def test_staff_can_end_the_current_attempt_as_incomplete(results_dir):
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("1")  # one answer given
+        await pilot.pause()
+        attempt_id = app.session.record["attempt_id"]
+        await pilot.press("f12")
+        await pilot.pause()
+        await type_sign_in(pilot, NURSE, NURSE_PIN)
+        await pilot.press("3")  # End the current attempt
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+        [attempt] = ResultsStore(results_dir, "x").attempts()
+        assert attempt["attempt_id"] == attempt_id and attempt["status"] == "incomplete" and len(attempt["answers"]) == 1
+        assert (NURSE, "ended-attempt") in audit_actions(results_dir)
+
+
+@pytest.mark.parametrize("digit, action", [("2", "review"), ("3", "exit")])
+async def test_staff_can_exit_or_open_review_from_the_welcome_screen(results_dir, digit, action):
+    """With no attempt running the menu has Back, Review, Exit; both leave the app with the choice as its result."""
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        await type_sign_in(pilot, NURSE, NURSE_PIN)
+        await pilot.press(digit)
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_value == action and app.staff_name == NURSE
+    assert audit_actions(results_dir)[-1] == (NURSE, "exited-kiosk")
+
+
+async def test_a_staff_dialog_left_open_closes_itself(results_dir):
+    app = make_app(results_dir, idle_seconds=0.2, countdown_seconds=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f12")
+        await pilot.pause(0.8)
+        assert not isinstance(app.screen, StaffPinScreen)
+        assert app.is_running
+
+
+async def test_question_digits_do_not_reach_the_patient_while_the_dialog_is_open(results_dir):
+    """Typing a PIN never answers the question underneath."""
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f12")
+        await pilot.pause()
+        await type_sign_in(pilot, NURSE, "1111")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.run.answers == []
