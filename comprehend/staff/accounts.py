@@ -93,6 +93,7 @@ class StaffAccounts:
 
     # --- changing ------------------------------------------------------------------------
     def _change(self, change: Callable[[dict[str, dict]], None]) -> None:
+        ensure_private_dir(self.path.parent.parent)  # the results folder itself, owner-only
         ensure_private_dir(self.path.parent)
         with FileLock(str(self.path) + ".lock", timeout=30, mode=PRIVATE_FILE):
             accounts = self._read()

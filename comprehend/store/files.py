@@ -22,12 +22,19 @@ class DamagedFileError(Exception):
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder (and its parents) readable by the owner only; return it."""
+    """Create a folder (and its parents) readable by the owner only; return it.
+
+    A folder that already exists, belongs to this user and is open to others (e.g. results/ as a
+    git checkout made it) is closed to owner-only too; parents that existed before are left alone.
+    """
     path = Path(path)
     missing = [folder for folder in (path, *path.parents) if not folder.is_dir()]
     for folder in reversed(missing):  # each new folder, outermost first, owner-only whatever the umask
         folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
         os.chmod(folder, PRIVATE_DIR)
+    info = path.stat()
+    if info.st_uid == os.getuid() and info.st_mode & 0o077:
+        os.chmod(path, PRIVATE_DIR)
     return path
 
 

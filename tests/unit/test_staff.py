@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import stat
 from datetime import datetime, timedelta, timezone
 
@@ -161,3 +162,11 @@ def test_staff_commands_from_the_command_line(results_dir, monkeypatch, capsys):
     assert main(["staff", "remove", "Ann Lee", "--results", str(results_dir)]) == 0
     assert main(["staff", "remove", "Ann Lee", "--results", str(results_dir)]) == 1
     assert "no account named Ann Lee" in capsys.readouterr().err
+
+
+def test_creating_an_account_closes_an_open_results_folder(tmp_path):
+    folder = tmp_path / "results"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    StaffAccounts(folder).add("Ann Lee", "1357")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -196,3 +196,14 @@ def test_stored_files_are_plain_json(store):
     store.finish(record("a1", 1, "completed"))
     data = json.loads(store.shard_path(record("a1", 1)).read_text())
     assert data["attempts"]["1"]["attempt_id"] == "a1"
+
+
+def test_an_existing_results_folder_open_to_others_is_made_owner_only(tmp_path):
+    """A results/ folder made by a git checkout (0755) is closed to 0700 on the first save."""
+    os.chmod(tmp_path, 0o755)
+    folder = tmp_path / "results"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    ResultsStore(folder, "k").save_progress(record("a1", 1))
+    assert mode_of(folder) == 0o700
+    assert mode_of(tmp_path) == 0o755  # a parent that existed before is left as it was
