@@ -270,3 +270,23 @@ async def test_signed_in_from_the_kiosk_skips_the_pin(results_dir):
     app = review_app(results_dir, signed_in_as=NURSE)
     async with app.run_test(size=(100, 30)):
         assert isinstance(app.screen, AttemptsScreen)
+
+
+async def test_mouse_click_picks_a_row_and_a_second_click_or_open_shows_it(results_dir):
+    stored_attempts(results_dir)
+    app = review_app(results_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await signed_in(pilot)
+        second = listed(app)[1]
+        await pilot.click(DataTable, offset=(3, 2))  # the second row (the header is row 0)
+        await pilot.pause()
+        assert isinstance(app.screen, AttemptsScreen)
+        await pilot.click("#open")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.detail.row.attempt_id == second
+        await pilot.click("#back")
+        await pilot.pause()
+        await pilot.click(DataTable, offset=(3, 2))
+        await pilot.click(DataTable, offset=(3, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.detail.row.attempt_id == second
