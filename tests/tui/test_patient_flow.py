@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from comprehend.bank.loader import load_bank, parse_bank
 from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen

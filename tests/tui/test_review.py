@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
 
@@ -33,6 +35,16 @@ async def signed_in(pilot) -> None:
     await pilot.pause()
     await pilot.press(*NURSE_PIN, "enter")
     await pilot.pause()
+
+
+@asynccontextmanager
+async def reviewing(results_dir, **options):
+    """Review over the five stored attempts, signed in, at 100x30: yields (app, pilot)."""
+    stored_attempts(results_dir)
+    app = review_app(results_dir, **options)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await signed_in(pilot)
+        yield app, pilot
 
 
 async def test_without_an_account_review_says_how_to_create_one(results_dir):
@@ -100,10 +112,7 @@ async def test_reviewed_filter(results_dir):
 
 
 async def test_date_range_filter_and_a_bad_date(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         await choose(app, pilot, "reviewed", "any")
         app.screen.query_one("#since", Input).value = "2026-11-02"
         app.screen.query_one("#until", Input).value = "2026-11-03"
@@ -129,10 +138,7 @@ async def test_bank_filter(results_dir):
 
 
 async def test_search_by_patient_id_typed(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         await choose(app, pilot, "reviewed", "any")
         await pilot.press("ctrl+f")
         await pilot.press(*"p-1")
@@ -141,10 +147,7 @@ async def test_search_by_patient_id_typed(results_dir):
 
 
 async def test_sorting_by_clicking_a_header_and_with_keys(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         await choose(app, pilot, "reviewed", "any")
         table = app.screen.query_one(DataTable)
         table.post_message(DataTable.HeaderSelected(table, table.columns["patient"].key, 1, table.columns["patient"].label))
@@ -161,10 +164,7 @@ async def test_sorting_by_clicking_a_header_and_with_keys(results_dir):
 
 
 async def test_header_click_with_the_mouse_sorts(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         await choose(app, pilot, "reviewed", "any")
         table = app.screen.query_one(DataTable)
         region = table.region
@@ -175,10 +175,7 @@ async def test_header_click_with_the_mouse_sorts(results_dir):
 
 
 async def test_detail_shows_questions_rounds_points_and_history(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         await pilot.press("ctrl+f")
         await pilot.press(*"P-1", "enter")
         await pilot.pause()
@@ -195,10 +192,7 @@ async def test_detail_shows_questions_rounds_points_and_history(results_dir):
 
 
 async def test_mark_reviewed_stores_a_sign_off_and_the_list_moves_on(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         first = listed(app)[0]
         await pilot.press("enter")
         await pilot.pause()
@@ -220,10 +214,7 @@ async def test_mark_reviewed_stores_a_sign_off_and_the_list_moves_on(results_dir
 
 
 async def test_cancelled_sign_off_stores_nothing(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("m")
@@ -236,10 +227,7 @@ async def test_cancelled_sign_off_stores_nothing(results_dir):
 
 @pytest.mark.parametrize("key, suffix", [("p", ".pdf"), ("h", "-handout.pdf")])
 async def test_print_report_writes_a_pdf_and_says_where(results_dir, key, suffix):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         first = listed(app)[0]
         await pilot.press("enter")
         await pilot.pause()
@@ -273,10 +261,7 @@ async def test_signed_in_from_the_kiosk_skips_the_pin(results_dir):
 
 
 async def test_mouse_click_picks_a_row_and_a_second_click_or_open_shows_it(results_dir):
-    stored_attempts(results_dir)
-    app = review_app(results_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await signed_in(pilot)
+    async with reviewing(results_dir) as (app, pilot):
         second = listed(app)[1]
         await pilot.click(DataTable, offset=(3, 2))  # the second row (the header is row 0)
         await pilot.pause()
