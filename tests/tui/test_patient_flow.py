@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from comprehend.bank.loader import load_bank, parse_bank
 from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen
 from comprehend.kiosk.screens.feedback import FeedbackScreen
