@@ -1,41 +1,87 @@
-"""`check`: validate bank files and print every problem as path:line:col, then a summary."""
+"""`check`: validate bank files, print every error and warning as path:line:col, then a summary."""
 
 from __future__ import annotations
 
+import json
+import statistics
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from comprehend.bank.discovery import bank_files
+from comprehend.bank.lint import graded, lint_bank, patient_texts, reading_grade
 from comprehend.bank.loader import load_bank
-from comprehend.bank.problems import BankError
+from comprehend.bank.problems import BankError, Problem
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def run_check(paths: list[Path], out: TextIO) -> int:
-    """Check the banks named by these files or folders; return 0 when all are valid, else 1."""
-    files = bank_files(paths)
-    if not files:
-        print(f"no bank files (*.yaml) found in {', '.join(str(p) for p in paths)}", file=out)
-        return 1
-    valid = facts = questions = errors = 0
-    for path in files:
+@dataclass
+class CheckReport:
+    """What checking some banks found."""
+
+    files: int = 0
+    valid: int = 0
+    facts: int = 0
+    questions: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    grades: list[float] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        """How many errors (banks that cannot be used)."""
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings."""
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+    def summary(self) -> str:
+        """One line: banks, errors, warnings, facts and questions, mean and worst reading grade."""
+        broken = self.files - self.valid
+        grades = (f"; reading grade mean {statistics.mean(self.grades):.1f}, worst {max(self.grades):.1f}" if self.grades else "")
+        return (
+            f"checked {_plural(self.files, 'bank')}: {self.valid} valid, {broken} with errors "
+            f"({_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}); "
+            f"{_plural(self.facts, 'fact')} and {_plural(self.questions, 'question')} in the valid banks{grades}"
+        )
+
+
+def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
+    """Load and lint every bank named by these files or folders."""
+    report = CheckReport()
+    for path in bank_files(paths):
+        report.files += 1
         try:
             bank = load_bank(path)
         except BankError as error:
-            errors += len(error.problems)
-            for problem in error.problems:
-                print(problem, file=out)
+            report.problems.extend(error.problems)
             continue
-        valid += 1
-        facts += len(bank.facts)
-        questions += len(bank.questions)
-    broken = len(files) - valid
-    summary = (
-        f"checked {_plural(len(files), 'bank')}: {valid} valid, {broken} with errors "
-        f"({_plural(errors, 'error')}); {_plural(facts, 'fact')} and {_plural(questions, 'question')} in the valid banks"
-    )
-    print(summary, file=out)
-    return 0 if broken == 0 else 1
+        report.valid += 1
+        report.facts += len(bank.facts)
+        report.questions += len(bank.questions)
+        report.problems.extend(lint_bank(bank, source))
+        report.grades.extend(reading_grade(text.text) for text in patient_texts(bank) if graded(text.text))
+    return report
+
+
+def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str = "text", source: Path | None = None) -> int:
+    """Check banks; 0 when all are valid (and, with strict, without warnings), else 1."""
+    report = check_banks(paths, source)
+    if report.files == 0:
+        message = f"no bank files (*.yaml) found in {', '.join(str(p) for p in paths)}"
+        print(json.dumps({"problems": [], "summary": message}) if fmt == "json" else message, file=out)
+        return 1
+    failed = report.errors > 0 or (strict and report.warnings > 0)
+    if fmt == "json":
+        print(json.dumps({"problems": [p.as_dict() for p in report.problems], "summary": report.summary(),
+                          "banks": report.files, "valid": report.valid, "errors": report.errors,
+                          "warnings": report.warnings, "ok": not failed}, ensure_ascii=False, indent=2), file=out)
+    else:
+        for problem in report.problems:
+            print(problem, file=out)
+        print(report.summary(), file=out)
+    return 1 if failed else 0

@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = commands.add_parser("check", parents=[common], help="check question banks and list every problem")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="bank files or folders (default: the questions folder)")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json, for editors and CI")
+    check.add_argument("--source", metavar="FILE", type=Path, help="the source material: warn about runs of 8 or more words copied from it")
     export = commands.add_parser("export", parents=[common], help="write every stored attempt to standard output")
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="jsonl (default) or csv")
     staff = commands.add_parser("staff", parents=[common], help="add, list or remove staff accounts, or reset a PIN")
@@ -108,7 +111,7 @@ def _kiosk(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from comprehend.check import run_check
 
-    return run_check(args.paths or [args.questions], sys.stdout)
+    return run_check(args.paths or [args.questions], sys.stdout, strict=args.strict, fmt=args.format, source=args.source)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -214,10 +214,27 @@ def _cross_check(checker: _Checker, facts: list[dict], questions: list[dict]) ->
 def content_hash(bank: Bank) -> str:
     """A SHA-256 of what patients see and how they are scored: stable over key order, comments and layout."""
     content = asdict(bank)
-    content.pop("content_hash")
-    content.pop("path")
+    for not_shown in ("content_hash", "path", "places", "source_file"):
+        content.pop(not_shown)
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _places(values: dict) -> dict[str, tuple[int, int]]:
+    """Where each fact, question, choice and text stands in the file, for warnings."""
+    places: dict[str, tuple[int, int]] = {"bank": _place(values)}
+    for fact in values["facts"]:
+        places[f"fact:{fact['id']}"] = _place(fact)
+        places[f"fact:{fact['id']}:text"] = _place(fact, "text")
+    for question in values["questions"]:
+        prefix = f"question:{question['id']}"
+        places[prefix] = _place(question)
+        for key in ("ask", "answer", "explain", "fact"):
+            places[f"{prefix}:{key}"] = _place(question, key)
+        for number, wrong in enumerate(question["wrong"]):
+            places[f"{prefix}:wrong:{number}"] = _place(wrong, "text")
+            places[f"{prefix}:why:{number}"] = _place(wrong, "why")
+    return places
 
 
 def _build(values: dict, path: str) -> Bank:
@@ -244,7 +261,9 @@ def _build(values: dict, path: str) -> Bank:
         pass_mark=float(values["pass_mark"]),
         max_rounds=values["max_rounds"],
         source=values["source"],
+        source_file=values["source_file"],
         path=path,
+        places=_places(values),
     )
     return Bank(**{**bank.__dict__, "content_hash": content_hash(bank)})
 

@@ -49,8 +49,15 @@ class Bank:
     pass_mark: float = 0.8
     max_rounds: int = 3
     source: str = ""
+    source_file: str = field(default="", compare=False)  # the material, for the copied-text check
     content_hash: str = field(default="", compare=False)
     path: str = field(default="", compare=False)
+    # where each part stands in the file: "fact:<id>:text", "question:<id>:wrong:<n>", ... -> (line, col)
+    places: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def place(self, key: str) -> tuple[int, int]:
+        """The line and column of a part of the bank (1, 1 when not known)."""
+        return self.places.get(key, (1, 1))
 
     def fact(self, fact_id: str) -> Fact:
         """Return the fact with this id (KeyError if there is none)."""

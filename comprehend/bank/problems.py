@@ -14,9 +14,17 @@ class Problem:
     col: int
     severity: str  # "error" or "warning"
     message: str
+    hint: str = ""  # what to do about it, for warnings
+    rule: str = ""  # a short name of the check that found it (warnings), e.g. "reading-grade"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        hint = f" Hint: {self.hint}" if self.hint else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}{hint}"
+
+    def as_dict(self) -> dict:
+        """The problem as JSON-ready data (for `check --format json`)."""
+        return {"path": self.path, "line": self.line, "col": self.col, "severity": self.severity,
+                "rule": self.rule, "message": self.message, "hint": self.hint}
 
 
 class BankError(Exception):

@@ -114,6 +114,7 @@ BANK = Shape(
             maximum=10,
         ),
         Key("source", "text", "the title of the material", default=""),
+        Key("source_file", "text", "a text file of the material, to warn about copied sentences", default=""),
         Key("facts", "list", "the key points", required=True, min_items=1, item=FACT),
         Key("questions", "list", "the questions", required=True, min_items=1, item=QUESTION),
     ),

@@ -47,7 +47,7 @@ def test_pdf_report_fits_one_page_and_holds_everything_for_the_chart(kypho_data,
     for expected in (
         "Northside Spine Clinic",
         "PT-204",
-        "Kyphoplasty - what to expect, version 1",
+        f"Kyphoplasty - what to expect, version {kyphoplasty_bank.version}",
         kyphoplasty_bank.content_hash[:8],
         "2026-11-02 09:00",
         "kiosk-1",

@@ -1,0 +1,247 @@
+"""Educator warnings: what makes a valid bank harder for patients (reading level, give-aways, gaps, copies, fit).
+
+Each warning is a Problem with severity "warning", a plain message, a short hint and the rule that
+found it. Warnings never stop a bank from loading; `check --strict` treats them as failures.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import textstat
+
+from comprehend.bank.fit import question_fit
+from comprehend.bank.model import Bank, Question
+from comprehend.bank.problems import Problem
+
+MAX_GRADE = 6.0
+MIN_GRADED_WORDS = 6  # Flesch-Kincaid means little on a few words ("Yellow" scores 8.4)
+MAX_SHORT_TEXT_SYLLABLES = 4  # in shorter texts, flag a word of more syllables instead ("osteoporosis")
+MAX_SENTENCE_WORDS = 15
+COPY_RUN_WORDS = 8
+NEAR_SAME = 0.85
+LONGEST_RATIO = 1.4  # the answer is 'clearly the longest' when this much longer than every wrong choice
+LONGEST_MARGIN = 12  # ...and at least this many characters longer
+PATTERN_SHARE = 0.5  # bank-wide: the answer is the longest choice in more than half of the questions
+PATTERN_MIN_QUESTIONS = 6
+STOP_WORDS = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been it its this that these those "
+    "you your yours i me my we our they them their he she his her what which who whom when where why how do does "
+    "did can could will would should may might must not no yes if then than so very more most less some any all "
+    "after before about into out up down over under again also just only have has had get gets got".split()
+)
+NEGATIVE = re.compile(r"\b(not|except|never)\b")
+ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these)\b", re.IGNORECASE)
+WORD = re.compile(r"[a-z0-9]+")  # "it's" gives "it" and "s", so contractions match their long forms
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text."""
+    return WORD.findall(text.lower())
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry meaning (no small common words), with a plural 's' dropped."""
+    return {word[:-1] if word.endswith("s") and len(word) > 4 else word for word in words(text) if word not in STOP_WORDS and len(word) > 2}
+
+
+def reading_grade(text: str) -> float:
+    """Flesch-Kincaid grade of a text, at least 0 (textstat 0.7.3 works offline)."""
+    return max(0.0, float(textstat.flesch_kincaid_grade(text)))
+
+
+def graded(text: str) -> bool:
+    """True when a text is long enough for a reading grade to mean something."""
+    return len(words(text)) >= MIN_GRADED_WORDS
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of patient-facing text and where it stands."""
+
+    where: str  # "the fact 'x'", "the question 'y'", ...
+    place: str  # key into Bank.places
+    text: str
+
+
+def patient_texts(bank: Bank) -> list[Text]:
+    """Every text a patient reads: facts, questions, choices, reasons and explanations."""
+    texts = [Text(f"the fact '{fact.id}'", f"fact:{fact.id}:text", fact.text) for fact in bank.facts]
+    for question in bank.questions:
+        name = f"question '{question.id}'"
+        texts.append(Text(f"the {name}", f"question:{question.id}:ask", question.ask))
+        texts.append(Text(f"the answer of {name}", f"question:{question.id}:answer", question.answer))
+        for number, wrong in enumerate(question.wrong):
+            texts.append(Text(f"a wrong choice of {name}", f"question:{question.id}:wrong:{number}", wrong.text))
+            if wrong.why:
+                texts.append(Text(f"a 'why' of {name}", f"question:{question.id}:why:{number}", wrong.why))
+        if question.explain:
+            texts.append(Text(f"the explanation of {name}", f"question:{question.id}:explain", question.explain))
+    return texts
+
+
+class _Warnings:
+    def __init__(self, bank: Bank):
+        self.bank = bank
+        self.found: list[Problem] = []
+
+    def add(self, place: str, rule: str, message: str, hint: str) -> None:
+        line, col = self.bank.place(place)
+        self.found.append(Problem(self.bank.path, line, col, "warning", message, hint, rule))
+
+
+def _reading(bank: Bank, out: _Warnings) -> None:
+    for text in patient_texts(bank):
+        if graded(text.text):
+            grade = reading_grade(text.text)
+            if grade > MAX_GRADE:
+                out.add(text.place, "reading-grade", f"{text.where} reads at grade {grade:.1f}, above {MAX_GRADE:g}",
+                        "use shorter words and shorter sentences")
+        else:
+            long_words = [word for word in words(text.text) if textstat.syllable_count(word) > MAX_SHORT_TEXT_SYLLABLES]
+            if long_words:
+                out.add(text.place, "reading-grade", f"{text.where} uses the long word '{long_words[0]}'",
+                        "use a shorter, everyday word")
+        for sentence in SENTENCE_END.split(text.text):
+            count = len(words(sentence))
+            if count > MAX_SENTENCE_WORDS:
+                out.add(text.place, "long-sentence", f"a sentence in {text.where} has {count} words (more than {MAX_SENTENCE_WORDS})",
+                        "split it into two sentences")
+
+
+def _answer_is_clearly_longest(question: Question) -> bool:
+    longest_wrong = max(len(wrong.text) for wrong in question.wrong)
+    return len(question.answer) >= LONGEST_RATIO * longest_wrong and len(question.answer) - longest_wrong >= LONGEST_MARGIN
+
+
+def _give_aways(bank: Bank, out: _Warnings) -> None:
+    longest_count = 0
+    for question in bank.questions:
+        prefix = f"question:{question.id}"
+        name = f"question '{question.id}'"
+        if len(question.answer) > max(len(wrong.text) for wrong in question.wrong):
+            longest_count += 1
+        if _answer_is_clearly_longest(question):
+            out.add(f"{prefix}:answer", "longest-answer", f"in {name} the right answer is clearly the longest choice",
+                    "make the wrong choices as long and as detailed as the answer, or shorten the answer")
+        asked = content_words(question.ask)
+        shared = (asked & content_words(question.answer)) - set().union(*(content_words(w.text) for w in question.wrong))
+        if shared:
+            out.add(f"{prefix}:answer", "answer-echoes-question",
+                    f"in {name} the right answer repeats '{sorted(shared)[0]}' from the question, and no wrong choice does",
+                    "use that word in a wrong choice too, or say the answer another way")
+        for number, choice in enumerate([question.answer, *(wrong.text for wrong in question.wrong)]):
+            if ABOVE.search(choice):
+                place = f"{prefix}:answer" if number == 0 else f"{prefix}:wrong:{number - 1}"
+                out.add(place, "all-of-the-above", f"in {name} a choice says '{ABOVE.search(choice).group(0)}'",
+                        "give each choice its own meaning; patients find 'all/none of the above' confusing")
+        negative = NEGATIVE.search(question.ask)
+        if negative:
+            out.add(f"{prefix}:ask", "unmarked-negative", f"{name} asks with '{negative.group(0)}' in small letters",
+                    f"write it in capitals ({negative.group(0).upper()}) so it is not missed, or ask the question the positive way")
+    asked = len(bank.questions)
+    if asked >= PATTERN_MIN_QUESTIONS and longest_count / asked > PATTERN_SHARE:
+        out.add("bank", "longest-answer-pattern",
+                f"the right answer is the longest choice in {longest_count} of {asked} questions",
+                "patients learn to pick the longest choice; make some wrong choices the longest")
+
+
+def _coverage(bank: Bank, out: _Warnings) -> None:
+    for fact in bank.facts:
+        questions = bank.questions_for(fact.id)
+        if not questions:
+            out.add(f"fact:{fact.id}", "fact-not-asked", f"no question asks about the fact '{fact.id}'",
+                    "add a question, or move the point into another fact")
+        elif bank.is_critical(fact.id) and len(questions) < 2:
+            out.add(f"fact:{fact.id}", "critical-one-wording", f"the critical fact '{fact.id}' is asked in only one wording",
+                    "add a second question on it, so a patient who missed it is re-asked another way")
+
+
+def _fold(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _choices_alike(bank: Bank, out: _Warnings) -> None:
+    for question in bank.questions:
+        prefix = f"question:{question.id}"
+        name = f"question '{question.id}'"
+        answer = _fold(question.answer)
+        for number, wrong in enumerate(question.wrong):
+            if difflib.SequenceMatcher(None, _fold(wrong.text), answer).ratio() >= NEAR_SAME or (
+                content_words(wrong.text) and content_words(wrong.text) == content_words(question.answer)
+            ):
+                out.add(f"{prefix}:wrong:{number}", "wrong-same-as-answer",
+                        f"in {name} the wrong choice '{wrong.text}' says almost the same as the answer",
+                        "make the wrong choice clearly wrong")
+        for first in range(len(question.wrong)):
+            for second in range(first + 1, len(question.wrong)):
+                a, b = _fold(question.wrong[first].text), _fold(question.wrong[second].text)
+                if difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_SAME:
+                    out.add(f"{prefix}:wrong:{second}", "near-duplicate-choices",
+                            f"in {name} two wrong choices are nearly the same: '{question.wrong[first].text}' and '{question.wrong[second].text}'",
+                            "replace one with a different plausible mistake")
+
+
+def _copied(bank: Bank, source: str, out: _Warnings) -> None:
+    source_words = words(source)
+    runs = {tuple(source_words[i : i + COPY_RUN_WORDS]) for i in range(len(source_words) - COPY_RUN_WORDS + 1)}
+    for text in patient_texts(bank):
+        own = words(text.text)
+        for i in range(len(own) - COPY_RUN_WORDS + 1):
+            if tuple(own[i : i + COPY_RUN_WORDS]) in runs:
+                end = i
+                while end + 1 <= len(own) - COPY_RUN_WORDS and tuple(own[end + 1 : end + 1 + COPY_RUN_WORDS]) in runs:
+                    end += 1  # the whole copied run, not just its first eight words
+                copied = own[i : end + COPY_RUN_WORDS]
+                out.add(text.place, "copied-text",
+                        f"{text.where} shares {len(copied)} words in a row with the source material: '{' '.join(copied)}'",
+                        "say it in your own plain words")
+                break
+
+
+def _fit(bank: Bank, out: _Warnings) -> None:
+    for question in bank.questions:
+        fit = question_fit(question, question.explain)
+        if not fit.fits:
+            parts = []
+            if fit.question_rows > fit.question_room:
+                parts.append(f"the question and its choices need {fit.question_rows} rows of {fit.question_room}")
+            if fit.feedback_rows > fit.feedback_room:
+                parts.append(f"its feedback needs {fit.feedback_rows} rows of {fit.feedback_room}")
+            out.add(f"question:{question.id}", "does-not-fit", f"question '{question.id}' does not fit a kiosk at 80x24: {' and '.join(parts)}",
+                    "shorten the question, the choices, the 'why' or the explanation, or use fewer wrong choices")
+
+
+def source_text_for(bank: Bank, source_file: Path | None) -> tuple[str | None, Problem | None]:
+    """The source material to compare with: --source, else the bank's source_file (relative to the bank)."""
+    path = source_file
+    if path is None and bank.source_file:
+        path = Path(bank.path).parent / bank.source_file
+    if path is None:
+        return None, None
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace"), None
+    except OSError as error:
+        line, col = bank.place("bank")
+        return None, Problem(bank.path, line, col, "warning", f"the source material {path} cannot be read ({error.strerror})",
+                             "check the path in source_file or --source", "source-unreadable")
+
+
+def lint_bank(bank: Bank, source_file: Path | None = None) -> list[Problem]:
+    """Every warning for a valid bank, in file order."""
+    out = _Warnings(bank)
+    _reading(bank, out)
+    _give_aways(bank, out)
+    _coverage(bank, out)
+    _choices_alike(bank, out)
+    _fit(bank, out)
+    source, problem = source_text_for(bank, source_file)
+    if problem:
+        out.found.append(problem)
+    if source:
+        _copied(bank, source, out)
+    return sorted(out.found)
