@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 180
-SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo")
+SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema")
 REPORT_FORMATS = ("pdf", "html", "md", "csv", "handout")
 
 
@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common], help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
     demo.add_argument("--attempts", type=int, default=200, metavar="N", help="how many attempts (default 200)")
     demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same attempts")
+    schema = commands.add_parser("schema", parents=[common], help="write the JSON Schema of the bank format for editors")
+    schema.add_argument("--out", metavar="FILE", help="where to write it (default: bank.schema.json in the questions folder; - for the screen)")
     return parser
 
 
@@ -207,13 +209,25 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from comprehend.bank.json_schema import SCHEMA_FILE, bank_schema_text
+
+    if args.out == "-":
+        sys.stdout.write(bank_schema_text())
+        return 0
+    path = Path(args.out) if args.out else args.questions / SCHEMA_FILE
+    path.write_text(bank_schema_text(), encoding="utf-8")
+    print(f"Wrote the bank schema to {path}. Start each bank with: # yaml-language-server: $schema={SCHEMA_FILE}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "kiosk")
     args = build_parser().parse_args(argv)
-    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo}
+    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema}
     handler = handlers[args.command]
     try:
         return handler(args)
