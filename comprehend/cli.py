@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 180
-SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema")
+SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats")
 REPORT_FORMATS = ("pdf", "html", "md", "csv", "handout")
 
 
@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same attempts")
     schema = commands.add_parser("schema", parents=[common], help="write the JSON Schema of the bank format for editors")
     schema.add_argument("--out", metavar="FILE", help="where to write it (default: bank.schema.json in the questions folder; - for the screen)")
+    stats = commands.add_parser("stats", parents=[common], help="item statistics: which questions confuse patients")
+    stats.add_argument("stats_bank", nargs="?", metavar="BANK", help="a bank id or file (default: every bank in the questions folder)")
+    stats.add_argument("--since", metavar="DATE", default="", help="only attempts started on or after this date (YYYY-MM-DD)")
+    stats.add_argument("--all-versions", action="store_true", help="count attempts on earlier versions of the bank too")
+    stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
     return parser
 
 
@@ -221,13 +226,47 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stats(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from comprehend.bank.discovery import kiosk_banks
+    from comprehend.bank.problems import BankError
+    from comprehend.reports.item_stats import bank_stats, counted_attempts
+    from comprehend.reports.stats_output import render_csv, render_json, render_text
+    from comprehend.store import ResultsStore
+
+    if args.since:
+        try:
+            date.fromisoformat(args.since)
+        except ValueError:
+            print(f"comprehend: --since wants a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
+            return 2
+    try:
+        banks = kiosk_banks(args.questions, args.stats_bank or args.bank)
+    except BankError as error:
+        print(f"comprehend: {error.problems[0]}", file=sys.stderr)
+        return 1
+    store = ResultsStore(args.results, args.kiosk_id)
+    records = list(store.attempts())
+    all_stats = [bank_stats(bank, counted_attempts(records, bank, args.since, args.all_versions)) for bank in banks]
+    if args.format == "csv":
+        sys.stdout.write(render_csv(all_stats))
+    elif args.format == "json":
+        sys.stdout.write(render_json(all_stats))
+    else:
+        sys.stdout.write("\n".join(render_text(stats) for stats in all_stats))
+    for damaged in store.problems:
+        print(f"comprehend: skipped {damaged.path}: {damaged.reason}. It was left untouched.", file=sys.stderr)
+    return 1 if store.problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "kiosk")
     args = build_parser().parse_args(argv)
-    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema}
+    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats}
     handler = handlers[args.command]
     try:
         return handler(args)
