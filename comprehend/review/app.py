@@ -17,6 +17,7 @@ from comprehend.review.screens.attempts import AttemptsScreen
 from comprehend.review.screens.detail import DetailAction, DetailScreen
 from comprehend.review.screens.login import LoginScreen
 from comprehend.review.screens.sign_off import SignOffScreen
+from comprehend.review.screens.stats import StatsScreen
 from comprehend.review_data import ReviewData
 from comprehend.session import local_now
 from comprehend.staff.accounts import StaffAccounts
@@ -103,6 +104,10 @@ class ReviewApp(App, inherit_bindings=False):
     def _open_list(self) -> None:
         self.data.load()
         self.push_screen(AttemptsScreen(self.data, self.staff_name or ""))
+
+    def action_show_stats(self) -> None:
+        """F4 on the list: item statistics."""
+        self.push_screen(StatsScreen(self.data))
 
     # --- one attempt -------------------------------------------------------------------------
     def on_attempt_opened(self, message: AttemptOpened) -> None:

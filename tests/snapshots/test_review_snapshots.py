@@ -52,3 +52,17 @@ class TestStaffDialogs:
 
     def test_setup_mode_welcome(self, snap_compare, results_dir):
         assert snap_compare(make_app(results_dir, setup_mode=True), terminal_size=(80, 24))
+
+
+class TestReviewStats:
+    """The statistics screen a nurse or educator opens with F4."""
+
+    def test_item_statistics(self, snap_compare, results_dir):
+        stored_attempts(results_dir)
+
+        async def open_stats(pilot):
+            await sign_in(pilot)
+            await pilot.press("f4")
+            await pilot.pause()
+
+        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=open_stats)

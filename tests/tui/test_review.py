@@ -275,3 +275,18 @@ async def test_mouse_click_picks_a_row_and_a_second_click_or_open_shows_it(resul
         await pilot.click(DataTable, offset=(3, 2))
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen) and app.screen.detail.row.attempt_id == second
+
+
+async def test_f4_shows_item_statistics_with_bars(results_dir):
+    from comprehend.review.screens.stats import StatsScreen
+
+    async with reviewing(results_dir) as (app, pilot):
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        text = screen_text(app)
+        assert "A small test bank (small): 4 completed attempts" in text  # the incomplete one is not counted
+        assert "right first try" in text and "█" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AttemptsScreen)

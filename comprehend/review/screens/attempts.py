@@ -57,6 +57,7 @@ class AttemptsScreen(Screen):
         Binding("f2", "next_sort", "Sort by next column"),
         Binding("f3", "reverse_sort", "Reverse order"),
         Binding("f5", "reload", "Reload"),
+        Binding("f4", "app.show_stats", "Statistics"),
         Binding("ctrl+f", "focus_search", "Search"),
     ]
 
