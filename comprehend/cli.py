@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 180
-SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats")
+SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats", "preview")
 REPORT_FORMATS = ("pdf", "html", "md", "csv", "handout")
 
 
@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--since", metavar="DATE", default="", help="only attempts started on or after this date (YYYY-MM-DD)")
     stats.add_argument("--all-versions", action="store_true", help="count attempts on earlier versions of the bank too")
     stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
+    preview = commands.add_parser("preview", parents=[common], help="walk through a bank on the kiosk screens; reloads when you save it")
+    preview.add_argument("preview_bank", metavar="BANK", help="a bank file, or a bank id from the questions folder")
     return parser
 
 
@@ -260,13 +262,38 @@ def _stats(args: argparse.Namespace) -> int:
     return 1 if store.problems else 0
 
 
+def _preview(args: argparse.Namespace) -> int:
+    from comprehend.bank.discovery import bank_files
+    from comprehend.bank.loader import load_bank
+    from comprehend.bank.problems import BankError
+
+    path = Path(args.preview_bank)
+    if not path.is_file():
+        matches = [p for p in bank_files([args.questions]) if p.stem == args.preview_bank]
+        if not matches:
+            print(f"comprehend: there is no bank file {args.preview_bank} (nor a bank of that name in {args.questions})", file=sys.stderr)
+            return 1
+        path = matches[0]
+    try:
+        bank = load_bank(path)
+    except BankError as error:
+        print("comprehend: the bank has errors; fix them, then preview it:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    from comprehend.preview.app import PreviewApp  # Textual only for screens
+
+    PreviewApp(path, bank).run()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "kiosk")
     args = build_parser().parse_args(argv)
-    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats}
+    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats, "preview": _preview}
     handler = handlers[args.command]
     try:
         return handler(args)

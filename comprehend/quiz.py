@@ -69,6 +69,19 @@ class Feedback:
     fact: Fact
 
 
+def feedback_for(ask: Ask, index: int) -> Feedback:
+    """What to show after the choice at `index` of `ask`: right or not, the answer, why, the explanation."""
+    chosen = ask.choices[index]
+    return Feedback(chosen.correct, chosen, ask.question.answer, ask.question.explain, chosen.why, ask.fact)
+
+
+def preview_ask(bank: Bank, question: Question, number: int, seed: int = 0) -> Ask:
+    """A question shown on its own (educator preview): choices shuffled as round 1 of attempt `seed` would."""
+    choices = [Choice(question.answer, True)] + [Choice(w.text, False, w.why) for w in question.wrong]
+    random.Random(f"{seed}:{question.id}:1").shuffle(choices)
+    return Ask(question, bank.fact(question.fact), tuple(choices), 1, number, len(bank.questions))
+
+
 class QuizError(Exception):
     """The quiz was asked to do something its state does not allow (a bug in the caller)."""
 
@@ -124,12 +137,13 @@ class QuizRun:
             raise QuizError("there is no question to answer now")
         if not 0 <= index < len(step.choices):
             raise QuizError(f"choice {index} is not one of the {len(step.choices)} choices")
-        chosen = step.choices[index]
+        feedback = feedback_for(step, index)
+        chosen = feedback.chosen
         self.answers.append(Answer(step.question.id, step.fact.id, step.round, chosen.text, chosen.correct, at))
         if not chosen.correct:
             self._missed_this_round.append(step.fact.id)
         self._advance()
-        return Feedback(chosen.correct, chosen, step.question.answer, step.question.explain, chosen.why, step.fact)
+        return feedback
 
     def reteach_done(self) -> None:
         """The patient has read the re-taught fact: go on to re-ask it."""
