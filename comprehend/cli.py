@@ -6,11 +6,20 @@ import argparse
 import os
 import socket
 import sys
+from datetime import date
 from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 180
 SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats", "preview")
 REPORT_FORMATS = ("pdf", "html", "md", "csv", "handout")
+
+
+def _iso_date(text: str) -> str:
+    """An argparse type: a date like 2026-11-01 (bad usage, exit 2, otherwise)."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"wants a date like 2026-11-01, not {text!r}") from None
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -88,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: the reports folder inside the results folder)")
     report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
     audit = commands.add_parser("audit", parents=[common], help="list who opened, signed off or exported which attempt")
-    audit.add_argument("--since", metavar="DATE", default="", help="only entries on or after this date (YYYY-MM-DD)")
+    audit.add_argument("--since", metavar="DATE", default="", type=_iso_date, help="only entries on or after this date (YYYY-MM-DD)")
     demo = commands.add_parser("demo", parents=[common], help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
     demo.add_argument("--attempts", type=int, default=200, metavar="N", help="how many attempts (default 200)")
     demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same attempts")
@@ -96,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", metavar="FILE", help="where to write it (default: bank.schema.json in the questions folder; - for the screen)")
     stats = commands.add_parser("stats", parents=[common], help="item statistics: which questions confuse patients")
     stats.add_argument("stats_bank", nargs="?", metavar="BANK", help="a bank id or file (default: every bank in the questions folder)")
-    stats.add_argument("--since", metavar="DATE", default="", help="only attempts started on or after this date (YYYY-MM-DD)")
+    stats.add_argument("--since", metavar="DATE", default="", type=_iso_date, help="only attempts started on or after this date (YYYY-MM-DD)")
     stats.add_argument("--all-versions", action="store_true", help="count attempts on earlier versions of the bank too")
     stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
     preview = commands.add_parser("preview", parents=[common], help="walk through a bank on the kiosk screens; reloads when you save it")
@@ -167,16 +176,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from comprehend.store.audit import AuditLog
 
-    if args.since:
-        try:
-            date.fromisoformat(args.since)
-        except ValueError:
-            print(f"comprehend: --since wants a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
-            return 2
     log = AuditLog(args.results)
     count = 0
     for entry in log.entries(args.since):
@@ -189,9 +190,9 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from comprehend.bank.discovery import kiosk_banks
     from comprehend.bank.problems import BankError
     from comprehend.demo import DEMO_PREFIX, synthetic_attempts
-    from comprehend.bank.discovery import kiosk_banks
     from comprehend.store import ResultsStore
 
     if not 1 <= args.attempts <= 1_000_000:
@@ -229,20 +230,12 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from comprehend.bank.discovery import kiosk_banks
     from comprehend.bank.problems import BankError
     from comprehend.reports.item_stats import bank_stats, counted_attempts
     from comprehend.reports.stats_output import render_csv, render_json, render_text
     from comprehend.store import ResultsStore
 
-    if args.since:
-        try:
-            date.fromisoformat(args.since)
-        except ValueError:
-            print(f"comprehend: --since wants a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
-            return 2
     try:
         banks = kiosk_banks(args.questions, args.stats_bank or args.bank)
     except BankError as error:

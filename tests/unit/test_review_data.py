@@ -94,7 +94,9 @@ def test_audit_command_lists_entries_since_a_date(results_dir, capsys):
     assert main(["audit", "--results", str(results_dir), "--since", "2026-11-01"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ["2026-11-02T09:00:00+00:00\tBo Chan\tsigned-off\ta2\t"]
-    assert main(["audit", "--results", str(results_dir), "--since", "yesterday"]) == 2
+    with pytest.raises(SystemExit) as usage:  # bad usage: a message and exit 2
+        main(["audit", "--results", str(results_dir), "--since", "yesterday"])
+    assert usage.value.code == 2
 
 
 def test_reviews_never_hold_more_than_the_note_limit(data, results_dir):
