@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: the reports folder inside the results folder)")
     report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
     audit = commands.add_parser("audit", parents=[common], help="list who opened, signed off or exported which attempt")
-    audit.add_argument("--since", metavar="DATE", default="", type=_iso_date, help="only entries on or after this date (YYYY-MM-DD)")
+    audit.add_argument("--since", metavar="DATE", type=_iso_date, help="only entries on or after this date (YYYY-MM-DD)")
     demo = commands.add_parser("demo", parents=[common], help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
     demo.add_argument("--attempts", type=int, default=200, metavar="N", help="how many attempts (default 200)")
     demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same attempts")
@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", metavar="FILE", help="where to write it (default: bank.schema.json in the questions folder; - for the screen)")
     stats = commands.add_parser("stats", parents=[common], help="item statistics: which questions confuse patients")
     stats.add_argument("stats_bank", nargs="?", metavar="BANK", help="a bank id or file (default: every bank in the questions folder)")
-    stats.add_argument("--since", metavar="DATE", default="", type=_iso_date, help="only attempts started on or after this date (YYYY-MM-DD)")
+    stats.add_argument("--since", metavar="DATE", type=_iso_date, help="only attempts started on or after this date (YYYY-MM-DD)")
     stats.add_argument("--all-versions", action="store_true", help="count attempts on earlier versions of the bank too")
     stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
     preview = commands.add_parser("preview", parents=[common], help="walk through a bank on the kiosk screens; reloads when you save it")
@@ -180,7 +180,7 @@ def _audit(args: argparse.Namespace) -> int:
 
     log = AuditLog(args.results)
     count = 0
-    for entry in log.entries(args.since):
+    for entry in log.entries(args.since or ""):
         print("\t".join(str(entry.get(key, "")) for key in ("at", "who", "action", "attempt_id", "detail")))
         count += 1
     for damaged in log.problems:
@@ -243,7 +243,7 @@ def _stats(args: argparse.Namespace) -> int:
         return 1
     store = ResultsStore(args.results, args.kiosk_id)
     records = list(store.attempts())
-    all_stats = [bank_stats(bank, counted_attempts(records, bank, args.since, args.all_versions)) for bank in banks]
+    all_stats = [bank_stats(bank, counted_attempts(records, bank, args.since or "", args.all_versions)) for bank in banks]
     if args.format == "csv":
         sys.stdout.write(render_csv(all_stats))
     elif args.format == "json":
