@@ -26,7 +26,8 @@ class ReviewData:
         self.reviews = ReviewLog(self.results)
         self.audit = AuditLog(self.results)
         self.banks = {bank.id: bank for bank in (banks if banks is not None else load_banks(Path(questions))[0])}
-        self.records: dict[str, dict] = {}
+        self.summaries: dict[str, dict] = {}  # attempt id -> the list fields (no answers)
+        self._records: dict[str, dict] = {}  # whole records read so far, by attempt id
         self.rows: list[AttemptRow] = []
         self.signoffs: dict[str, list[dict]] = {}
 
@@ -34,10 +35,25 @@ class ReviewData:
         """Read every attempt and sign-off again; returns the rows."""
         self.store.problems.clear()
         self.reviews.problems.clear()
-        self.records = {record.get("attempt_id", ""): record for record in self.store.attempts()}
+        self.summaries = {summary.get("attempt_id") or "": summary for summary in self.store.summaries()}
+        self._records.clear()
         self.signoffs = self.reviews.by_attempt()
-        self.rows = attempt_rows(self.records.values(), self.signoffs, self.banks)
+        self.rows = attempt_rows(self.summaries.values(), self.signoffs, self.banks)
         return self.rows
+
+    def record(self, attempt_id: str) -> dict | None:
+        """The whole record of one attempt (its answers too), read from its shard when first asked for."""
+        if attempt_id not in self._records:
+            summary = self.summaries.get(attempt_id, {})
+            record = self.store.record(attempt_id, summary.get("shard") or "")
+            if record is None:
+                return None
+            self._records[attempt_id] = record
+        return self._records[attempt_id]
+
+    def all_records(self) -> list[dict]:
+        """Every whole record (for statistics; slower than the list)."""
+        return list(self.store.attempts())
 
     @property
     def problems(self) -> list[DamagedFileError]:
@@ -61,7 +77,10 @@ class ReviewData:
         bank = self.banks.get(row.bank_id)
         if bank is None:
             return None
-        return attempt_detail(row, self.records[attempt_id], bank, self.rows, self.signoffs.get(attempt_id, []))
+        record = self.record(attempt_id)
+        if record is None:
+            return None
+        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []))
 
     def bank_for(self, row: AttemptRow) -> Bank | None:
         """The current bank an attempt was taken on."""
@@ -72,5 +91,5 @@ class ReviewData:
         review = self.reviews.add(attempt_id, reviewer, note, at)
         self.audit.record(reviewer, SIGNED_OFF, at, attempt_id)
         self.signoffs.setdefault(attempt_id, []).append(review)
-        self.rows = attempt_rows(self.records.values(), self.signoffs, self.banks)
+        self.rows = attempt_rows(self.summaries.values(), self.signoffs, self.banks)
         return review

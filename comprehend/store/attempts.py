@@ -24,6 +24,7 @@ from comprehend.record import IN_PROGRESS, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
+from comprehend.store.summaries import month_summaries, summarize
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,13 @@ def _pid_alive(pid: int) -> bool:
 def _closed(record: dict, now: str) -> dict:
     """A left-behind in-progress record as it should be stored: finished ones keep their status."""
     return record if record.get("status") != IN_PROGRESS else as_incomplete(record, now)
+
+
+def _closed_if_left(record: dict) -> dict:
+    """An in-progress record whose kiosk process on this machine is gone, shown as incomplete."""
+    if record.get("host") == socket.gethostname() and not _pid_alive(int(record.get("pid", 0))):
+        return _closed(record, record.get("updated_at", ""))
+    return record
 
 
 @dataclass
@@ -158,6 +166,35 @@ class ResultsStore:
             for path in sorted(folder.glob("*.json")):
                 yield from self._read_records(path)
 
+    def summaries(self) -> list[dict]:
+        """The list fields of every stored attempt (see summaries.py), fast even at 100k attempts.
+
+        Same rules as attempts(): shards first, then attempts in progress; a left-behind one shows as
+        incomplete; damaged files are skipped and listed in `problems`.
+        """
+        rows: list[dict] = []
+        stored: set[str] = set()
+        for folder in self._shard_folders():
+            for row in month_summaries(folder, self.folder, TABLE, self.problems.append):
+                stored.add(row.get("attempt_id") or "")
+                rows.append(row)
+        for record in self._in_progress_view(stored):
+            rows.append(summarize(record, str(self.in_progress_path(record["attempt_id"]).relative_to(self.folder))))
+        return rows
+
+    def record(self, attempt_id: str, shard: str = "") -> dict | None:
+        """The whole stored record of one attempt: from its shard (as named by its summary), else searched for."""
+        if shard:
+            for record in self._read_records(self.folder / shard):
+                if record.get("attempt_id") == attempt_id:
+                    return _closed_if_left(record) if shard.startswith(IN_PROGRESS_DIR) else record
+        return next((record for record in self.attempts() if record.get("attempt_id") == attempt_id), None)
+
+    def _in_progress_view(self, stored: set[str]) -> Iterator[dict]:
+        for record in self._in_progress_records():
+            if record.get("attempt_id") not in stored:
+                yield _closed_if_left(record)
+
     def attempts(self) -> Iterator[dict]:
         """Every stored attempt: finished ones from the shards, then those still in progress.
 
@@ -170,10 +207,4 @@ class ResultsStore:
                 for record in self._read_records(shard):
                     stored.add(record.get("attempt_id", ""))
                     yield record
-        host = socket.gethostname()
-        for record in self._in_progress_records():
-            if record.get("attempt_id") in stored:
-                continue
-            if record.get("host") == host and not _pid_alive(int(record.get("pid", 0))):
-                record = _closed(record, record.get("updated_at", ""))
-            yield record
+        yield from self._in_progress_view(stored)

@@ -130,7 +130,7 @@ def test_report_csv_has_one_row_per_answer(kypho_data, results_dir, tmp_path):
     assert main(["report", "--patient", "PT-204", "--format", "csv", "--out", str(out), "--results", str(results_dir),
                  "--questions", str(KYPHOPLASTY.parent)]) == 0
     rows = list(csv.DictReader(out.open()))
-    assert len(rows) == len(kypho_data.records["k" * 32]["answers"])
+    assert len(rows) == len(kypho_data.record("k" * 32)["answers"])
     assert sum(row["correct"] == "no" for row in rows if row["round"] == "1") == 4
 
 

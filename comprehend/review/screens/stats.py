@@ -27,7 +27,7 @@ class StatsScreen(Screen):
         yield Static("Item statistics · completed attempts on the current version of each bank · ! marks a question to look at",
                      classes="bar")
         with VerticalScroll(id="stats-body"):
-            records = list(self.data.records.values())
+            records = self.data.all_records()
             for bank in self.data.banks.values():
                 yield Plain(render_text(bank_stats(bank, counted_attempts(records, bank))), classes="stats-bank")
         yield Footer()
