@@ -69,3 +69,14 @@ async def sign_in(pilot, patient_id: str = "abc-123") -> None:
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def wait_until(pilot, condition, timeout: float = 8.0) -> bool:
+    """Let the app run until `condition()` holds (or `timeout` seconds pass); a busy machine may be slow."""
+    waited = 0.0
+    while not condition() and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.pause(0.05)  # and let the screen that came finish drawing its widgets
+    await pilot.pause()
+    return bool(condition())

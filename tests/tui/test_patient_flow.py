@@ -14,7 +14,7 @@ from comprehend.kiosk.screens.still_there import StillThereScreen
 from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.store import ResultsStore
 from tests.conftest import KYPHOPLASTY, SMALL_BANK
-from tests.tui.helpers import make_app, right_digit, screen_text, sign_in, wrong_digit
+from tests.tui.helpers import make_app, right_digit, screen_text, sign_in, wait_until, wrong_digit
 
 
 def stored(results):
@@ -165,16 +165,14 @@ async def test_mouse_clicks_work_like_keys(results_dir):
 
 async def test_idle_patient_is_asked_then_screen_clears_and_attempt_is_incomplete(results_dir):
     """After the idle time, 'Are you still there?' counts down; with no answer the attempt is stored incomplete."""
-    app = make_app(results_dir, idle_seconds=0.3, countdown_seconds=0.6)
+    app = make_app(results_dir, idle_seconds=0.3, countdown_seconds=2)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "walk-away")
         await pilot.press(right_digit(app))
-        await pilot.pause(0.5)
-        assert isinstance(app.screen, StillThereScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, StillThereScreen))
         assert "Are you still there?" in screen_text(app)
         assert "this screen will clear in" in screen_text(app)
-        await pilot.pause(1.0)
-        assert isinstance(app.screen, WelcomeScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         assert "WALK-AWAY" not in screen_text(app)
     [attempt] = stored(results_dir)
     assert attempt["status"] == "incomplete" and attempt["outcome"] == "incomplete"
@@ -187,8 +185,7 @@ async def test_still_here_keeps_the_patients_place(results_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot)
         question = app.screen
-        await pilot.pause(0.5)
-        assert isinstance(app.screen, StillThereScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, StillThereScreen))
         await pilot.press("space")
         await pilot.pause()
         assert app.screen is question
@@ -202,14 +199,13 @@ async def test_idle_on_patient_id_screen_clears_typed_id(results_dir):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*"half")
-        await pilot.pause(1.0)
-        assert isinstance(app.screen, WelcomeScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
     assert stored(results_dir) == []
 
 
 async def test_result_screen_clears_itself(results_dir):
     """The result screen goes back to welcome on its own after its time."""
-    app = make_app(results_dir, result_seconds=0.3)
+    app = make_app(results_dir, result_seconds=2.0)  # long enough to see it on a busy machine
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot)
         for _ in range(3):
@@ -218,8 +214,7 @@ async def test_result_screen_clears_itself(results_dir):
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-        await pilot.pause(0.6)
-        assert isinstance(app.screen, WelcomeScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))  # then it goes by itself
 
 
 async def test_several_banks_let_the_patient_pick_by_title(results_dir):

@@ -16,7 +16,7 @@ from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.preview.app import BANNER, PreviewApp
 from comprehend.preview.screens import BankErrorsScreen, EndScreen, JumpScreen
 from tests.conftest import SMALL_BANK
-from tests.tui.helpers import right_digit, screen_text
+from tests.tui.helpers import right_digit, screen_text, wait_until
 
 
 @pytest.fixture
@@ -104,8 +104,7 @@ async def test_saving_the_bank_reloads_it_on_the_same_question(bank_file):
         await app.show_question(2)
         await pilot.pause()
         save(bank_file, "ask: How does snow feel?", "ask: How does snow feel in your hand?")
-        await pilot.pause(0.4)
-        assert app.shown_ask.question.ask == "How does snow feel in your hand?"
+        assert await wait_until(pilot, lambda: app.shown_ask and app.shown_ask.question.ask == "How does snow feel in your hand?")
         assert "How does snow feel in your hand?" in screen_text(app)
 
 
@@ -115,13 +114,12 @@ async def test_a_broken_save_shows_the_errors_until_it_is_fixed(bank_file):
         await app.show_question(1)
         await pilot.pause()
         save(bank_file, "    answer: Green\n", "    anser: Green\n")
-        await pilot.pause(0.4)
-        assert isinstance(app.screen, BankErrorsScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, BankErrorsScreen))
         text = screen_text(app)
         assert f"{bank_file}:" in text and "unknown key 'anser'" in text and "did you mean 'answer'?" in text
         save(bank_file, "    anser: Green\n", "    answer: Green\n")
-        await pilot.pause(0.4)
-        assert isinstance(app.screen, QuestionScreen) and app.shown_ask.question.id == "grass-colour"
+        assert await wait_until(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        assert app.shown_ask.question.id == "grass-colour"
 
 
 def test_preview_command_refuses_a_broken_bank(tmp_path, capsys):

@@ -16,7 +16,7 @@ from comprehend.store import ResultsStore
 from comprehend.store.audit import AuditLog
 from comprehend.store.reviews import ReviewLog
 from tests.conftest import SMALL_BANK
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text, wait_until
 from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app, stored_attempts
 
 
@@ -246,8 +246,8 @@ async def test_review_locks_itself_when_idle(results_dir):
     async with app.run_test(size=(100, 30)) as pilot:
         await signed_in(pilot)
         await pilot.press("enter")
-        await pilot.pause(1.0)
-        assert isinstance(app.screen, LoginScreen) and len(app.screen_stack) == 2
+        assert await wait_until(pilot, lambda: isinstance(app.screen, LoginScreen))
+        assert len(app.screen_stack) == 2
         assert app.staff_name is None
         assert "locked itself" in screen_text(app)
         assert "P-" not in screen_text(app)

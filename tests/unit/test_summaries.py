@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import stat
 
-from comprehend.store import ResultsStore
 from comprehend.store import summaries as summaries_module
 from tests.builders import taken_attempt
 
