@@ -31,16 +31,7 @@ from comprehend.kiosk.messages import (
     StillHere,
     WalkedAway,
 )
-from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen
-from comprehend.kiosk.screens.feedback import FeedbackScreen
-from comprehend.kiosk.screens.key_points import KeyPointsScreen
-from comprehend.kiosk.screens.patient_id import PatientIdScreen
-from comprehend.kiosk.screens.question import QuestionScreen
-from comprehend.kiosk.screens.result import ResultScreen
-from comprehend.kiosk.screens.reteach import ReteachScreen
-from comprehend.kiosk.screens.staff_menu import END_ATTEMPT, EXIT, REVIEW, StaffMenuScreen
-from comprehend.kiosk.screens.staff_pin import StaffPinScreen
-from comprehend.kiosk.screens.still_there import StillThereScreen
+from comprehend.kiosk.screens.staff_menu import END_ATTEMPT, EXIT, REVIEW
 from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.quiz import Ask, Reteach
 from comprehend.session import AttemptSession, local_now
@@ -54,6 +45,10 @@ DEFAULT_COUNTDOWN_SECONDS = 30.0
 DEFAULT_RESULT_SECONDS = 60.0
 ROOMY_WIDTH, ROOMY_HEIGHT = 110, 32
 STAFF_SAVE_NOTE = "Staff: this attempt could not be saved to disk. See results/kiosk.log."
+
+
+def _is_staff_dialog(screen: Screen) -> bool:
+    return getattr(screen, "STAFF_DIALOG", False)
 
 
 class KioskApp(App, inherit_bindings=False):
@@ -117,15 +112,17 @@ class KioskApp(App, inherit_bindings=False):
 
     def action_guarded_key(self, key: str) -> None:
         """ctrl+q quits only when not locked; Escape closes a staff dialog; every other guarded key does nothing."""
-        if key == "escape" and isinstance(self.screen, (StaffPinScreen, StaffMenuScreen)):
+        if key == "escape" and _is_staff_dialog(self.screen):
             self.screen.dismiss(None)
         elif key == "ctrl+q" and not self.locked:
             self.exit()
 
     def action_staff(self) -> None:
         """F12: the staff sign-in over whatever the patient sees (once at a time)."""
-        if isinstance(self.screen, (StaffPinScreen, StaffMenuScreen)):
+        if _is_staff_dialog(self.screen):
             return
+        from comprehend.kiosk.screens.staff_pin import StaffPinScreen
+
         self.push_screen(StaffPinScreen(self.staff), self._staff_signed_in)
 
     def on_sign_in_form_sign_in_failed(self, message: SignInForm.SignInFailed) -> None:
@@ -135,6 +132,8 @@ class KioskApp(App, inherit_bindings=False):
         if name is None:
             return
         self._audit(name, KIOSK_UNLOCKED)
+        from comprehend.kiosk.screens.staff_menu import StaffMenuScreen
+
         self.push_screen(StaffMenuScreen(name, self.session is not None), lambda action: self._staff_action(name, action))
 
     async def _staff_action(self, name: str, action: str | None) -> None:
@@ -177,14 +176,16 @@ class KioskApp(App, inherit_bindings=False):
 
     def _watch_idle(self) -> None:
         """After idle_seconds without input in the middle of an attempt, ask if the patient is still there."""
-        quiet_screen = isinstance(self.screen, (WelcomeScreen, ResultScreen, StillThereScreen))
+        quiet_screen = getattr(self.screen, "QUIET_WHEN_IDLE", False)
         if time.monotonic() - self._last_input < self.idle_seconds:
             return
-        if isinstance(self.screen, (StaffPinScreen, StaffMenuScreen)):
+        if _is_staff_dialog(self.screen):
             self.screen.dismiss(None)  # a staff dialog left open goes away, then the patient is asked
             return
         if quiet_screen:
             return
+        from comprehend.kiosk.screens.still_there import StillThereScreen
+
         self.push_screen(StillThereScreen(self.countdown_seconds))
 
     def on_still_here(self, message: StillHere) -> None:
@@ -213,19 +214,27 @@ class KioskApp(App, inherit_bindings=False):
     # --- the patient's way through ---------------------------------------------------------
     async def on_bank_chosen(self, message: BankChosen) -> None:
         self.bank = message.bank
+        from comprehend.kiosk.screens.patient_id import PatientIdScreen
+
         await self._show(PatientIdScreen())
 
     async def on_patient_id_entered(self, message: PatientIdEntered) -> None:
         self.patient_id = message.patient_id
+        from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen
+
         await self._show(ConfirmIdScreen(message.patient_id))
 
     async def on_patient_id_rejected(self, message: PatientIdRejected) -> None:
         self.patient_id = None
+        from comprehend.kiosk.screens.patient_id import PatientIdScreen
+
         await self._show(PatientIdScreen())
 
     async def on_patient_id_confirmed(self, message: PatientIdConfirmed) -> None:
         assert self.bank is not None and self.patient_id is not None
         self.session = AttemptSession(self.bank, self.patient_id, self.store, self.seeds(), self.clock)
+        from comprehend.kiosk.screens.key_points import KeyPointsScreen
+
         await self._show(KeyPointsScreen(self.bank))
 
     async def on_key_points_read(self, message: KeyPointsRead) -> None:
@@ -234,6 +243,8 @@ class KioskApp(App, inherit_bindings=False):
     async def on_answer_chosen(self, message: AnswerChosen) -> None:
         assert self.session is not None
         feedback = self.session.answer(message.index)
+        from comprehend.kiosk.screens.feedback import FeedbackScreen
+
         await self._show(FeedbackScreen(feedback))
 
     async def on_feedback_read(self, message: FeedbackRead) -> None:
@@ -249,6 +260,10 @@ class KioskApp(App, inherit_bindings=False):
 
     async def _show_step(self) -> None:
         assert self.session is not None
+        from comprehend.kiosk.screens.question import QuestionScreen
+        from comprehend.kiosk.screens.result import ResultScreen
+        from comprehend.kiosk.screens.reteach import ReteachScreen
+
         step = self.session.run.current
         if isinstance(step, Ask):
             await self._show(QuestionScreen(step))

@@ -11,7 +11,6 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from comprehend.reports.write import default_path, render, write_report
 from comprehend.review.messages import AttemptOpened, StaffSignedIn
 from comprehend.review.screens.attempts import AttemptsScreen
 from comprehend.review.screens.detail import DetailAction, DetailScreen
@@ -152,6 +151,8 @@ class ReviewApp(App, inherit_bindings=False):
         self._reopen(attempt_id)
 
     def _write_report(self, attempt_id: str, fmt: str) -> None:
+        from comprehend.reports.write import default_path, render, write_report  # PDF library loaded when first needed
+
         detail = self.data.detail(attempt_id)
         if detail is None:
             return

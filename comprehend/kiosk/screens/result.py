@@ -18,6 +18,8 @@ from comprehend.scoring import Figures
 class ResultScreen(Screen):
     """Thanks the patient and sends them to the nurse; Enter, or the time running out, clears it."""
 
+    QUIET_WHEN_IDLE = True  # it clears itself
+
     BINDINGS = [Binding("enter", "done", "Done", show=False)]
 
     def __init__(self, bank: Bank, figures: Figures, *, seconds: float, staff_note: str = "") -> None:

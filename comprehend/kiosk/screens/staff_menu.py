@@ -20,6 +20,8 @@ EXIT = "exit"
 class StaffMenuScreen(ModalScreen[str]):
     """Dismissed with one of BACK, REVIEW, END_ATTEMPT, EXIT."""
 
+    STAFF_DIALOG = True
+
     BINDINGS = [Binding("enter", "pick(0)", "Back", show=False), *DIGIT_BINDINGS]
 
     def __init__(self, staff_name: str, attempt_running: bool) -> None:

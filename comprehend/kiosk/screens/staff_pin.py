@@ -14,6 +14,8 @@ from comprehend.ui.sign_in import SignInForm
 class StaffPinScreen(ModalScreen[str | None]):
     """Dismissed with the staff name after a right PIN, or None when cancelled."""
 
+    STAFF_DIALOG = True
+
     def __init__(self, accounts: StaffAccounts) -> None:
         super().__init__()
         self.accounts = accounts

@@ -17,6 +17,8 @@ from comprehend.kiosk.messages import StillHere, WalkedAway
 class StillThereScreen(ModalScreen):
     """Shown after a while without input; any key or touch keeps the patient's place."""
 
+    QUIET_WHEN_IDLE = True  # already asking
+
     def __init__(self, seconds: float) -> None:
         super().__init__()
         self.seconds = seconds

@@ -23,6 +23,8 @@ SETUP_BANNER = (
 class WelcomeScreen(Screen):
     """The first screen, and the one the kiosk returns to: nothing of any patient on it."""
 
+    QUIET_WHEN_IDLE = True  # nothing of a patient here: no idle question
+
     BINDINGS = [Binding("enter", "start", "Start", show=False), *DIGIT_BINDINGS]
 
     def __init__(self, banks: list[Bank], setup_mode: bool = False) -> None:

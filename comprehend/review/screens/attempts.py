@@ -25,7 +25,7 @@ from comprehend.review.messages import AttemptOpened
 from comprehend.review_data import ReviewData
 from comprehend.ui.text import printable
 
-MAX_ROWS_SHOWN = 500
+MAX_ROWS_SHOWN = 200
 COLUMNS = [("when", "Date and time"), ("patient", "Patient"), ("bank", "Bank"), ("score", "First try"),
            ("outcome", "Outcome"), ("reviewed", "Reviewed")]
 OUTCOME_OPTIONS = [("Any outcome", ""), ("Needs discussion", NEEDS_DISCUSSION), ("Ready", READY), ("Incomplete", INCOMPLETE)]
@@ -68,6 +68,7 @@ class AttemptsScreen(Screen):
         self.sort_column: str | None = None  # None: the 'to review' order
         self.descending = False
         self.shown: list[AttemptRow] = []
+        self._drawn: tuple | None = None  # what the table shows now: (filter, order, rows), to skip redrawing it
 
     def compose(self) -> ComposeResult:
         yield Static("", id="counts", classes="bar")
@@ -109,9 +110,13 @@ class AttemptsScreen(Screen):
             search=self.query_one("#search", Input).value,
         )
 
-    def refresh_rows(self) -> None:
-        """Apply the filter and order, and redraw the table and the counts."""
+    def refresh_rows(self, force: bool = True) -> None:
+        """Apply the filter and order, and redraw the table and the counts (unless nothing changed)."""
         wanted = self.current_filter()
+        drawn = (wanted, self.sort_column, self.descending, id(self.data.rows), len(self.data.rows))
+        if not force and drawn == self._drawn:
+            return
+        self._drawn = drawn
         kept = [row for row in self.data.rows if wanted.keeps(row)]
         if self.sort_column is None:
             kept = to_review_order(kept)
@@ -139,10 +144,10 @@ class AttemptsScreen(Screen):
             )
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.refresh_rows()
+        self.refresh_rows(force=False)  # the first Changed of each Select, at start, changes nothing
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refresh_rows()
+        self.refresh_rows(force=False)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """Click a column header to sort by it; click it again to reverse."""
