@@ -13,6 +13,7 @@ from comprehend.record import COMPLETED, INCOMPLETE, IN_PROGRESS
 
 NEEDS_DISCUSSION = "needs-discussion"
 READY = "ready"
+CONTINUED = "continued"  # left unfinished, then carried on in a later attempt
 OUTCOMES = (NEEDS_DISCUSSION, READY, INCOMPLETE)
 
 
@@ -59,6 +60,8 @@ class AttemptFilter:
     def keeps(self, row: AttemptRow) -> bool:
         """True when `row` passes every part of the filter."""
         day = row.started_at[:10]
+        if self.reviewed is False and not self.outcome and row.outcome == CONTINUED:
+            return False  # nothing to review there: the later attempt carries its answers
         return (
             (not self.outcome or row.outcome == self.outcome)
             and (self.reviewed is None or row.reviewed == self.reviewed)
@@ -83,9 +86,14 @@ def _outcome(record: dict) -> str:
 
 def attempt_rows(records: Iterable[dict], reviews: Mapping[str, list], banks: Mapping[str, Bank]) -> list[AttemptRow]:
     """A row per stored attempt; `reviews` maps attempt ids to their sign-offs, `banks` ids to current banks."""
+    records = list(records)
+    continued = {record.get("resumed_from") for record in records if record.get("resumed_from")}
     rows = []
     for record in records:
         bank = banks.get(record.get("bank_id", ""))
+        outcome = _outcome(record)
+        if outcome == INCOMPLETE and record.get("attempt_id") in continued:
+            outcome = CONTINUED
         older = bank is not None and (record.get("bank_version") != bank.version or record.get("bank_hash") != bank.content_hash)
         rows.append(
             AttemptRow(
@@ -97,7 +105,7 @@ def attempt_rows(records: Iterable[dict], reviews: Mapping[str, list], banks: Ma
                 bank_version=int(record.get("bank_version") or 0),
                 first_try_correct=int(record.get("first_try_correct") or 0),
                 total=int(record.get("total") or 0),
-                outcome=_outcome(record),
+                outcome=outcome,
                 status=str(record.get("status", "")),
                 reviewed=bool(reviews.get(record.get("attempt_id", ""))),
                 older_version=older,

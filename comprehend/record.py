@@ -81,6 +81,22 @@ def with_progress(record: dict, run: QuizRun, now: str, status: str = IN_PROGRES
     return updated
 
 
+def continued_attempt(earlier: dict, kiosk_id: str, now: str) -> dict:
+    """A new attempt that carries on an unfinished one: its answers and seed, a new id, linked by `resumed_from`."""
+    return {
+        **earlier,
+        "attempt_id": uuid.uuid4().hex,
+        "resumed_from": earlier["attempt_id"],
+        "kiosk_id": kiosk_id,
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "updated_at": now,
+        "finished_at": None,
+        "status": IN_PROGRESS,
+        "outcome": INCOMPLETE,
+    }
+
+
 def as_incomplete(record: dict, now: str) -> dict:
     """A stored in-progress record closed as incomplete (the patient left, or the kiosk stopped)."""
     return {**record, "status": INCOMPLETE, "outcome": INCOMPLETE, "finished_at": record.get("finished_at") or now, "updated_at": now}

@@ -12,7 +12,7 @@ from typing import Callable
 
 from comprehend.bank.model import Bank
 from comprehend.quiz import Feedback, QuizRun
-from comprehend.record import COMPLETED, INCOMPLETE, new_attempt, with_progress
+from comprehend.record import COMPLETED, INCOMPLETE, continued_attempt, new_attempt, stored_answers, with_progress
 from comprehend.store import ResultsStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,21 @@ class AttemptSession:
         self.save_failed = False
         self.closed = False
         self._save()
+
+    @classmethod
+    def carry_on(cls, bank: Bank, earlier: dict, store: ResultsStore, clock: Callable[[], datetime] = local_now) -> "AttemptSession":
+        """Continue an unfinished attempt where the patient stopped (a new attempt linked to the earlier one).
+
+        Raises QuizError when its answers no longer fit the bank.
+        """
+        session = cls.__new__(cls)
+        session.bank, session.store, session.clock = bank, store, clock
+        session.run = QuizRun.replay(bank, int(earlier["seed"]), stored_answers(earlier))
+        session.record = with_progress(continued_attempt(earlier, store.kiosk_id, session._now()), session.run, session._now())
+        session.save_failed = False
+        session.closed = False
+        session._save()
+        return session
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")

@@ -21,6 +21,7 @@ from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import (
     AnswerChosen,
     BankChosen,
+    CarryOnChosen,
     FeedbackRead,
     KeyPointsRead,
     PatientIdConfirmed,
@@ -33,7 +34,7 @@ from comprehend.kiosk.messages import (
 )
 from comprehend.kiosk.screens.staff_menu import END_ATTEMPT, EXIT, REVIEW
 from comprehend.kiosk.screens.welcome import WelcomeScreen
-from comprehend.quiz import Ask, Reteach
+from comprehend.quiz import Ask, QuizError, Reteach
 from comprehend.session import AttemptSession, local_now
 from comprehend.staff.accounts import StaffAccounts
 from comprehend.store import ResultsStore, StoreError
@@ -92,6 +93,7 @@ class KioskApp(App, inherit_bindings=False):
         self.bank: Bank | None = None
         self.patient_id: str | None = None
         self.session: AttemptSession | None = None
+        self._earlier: dict | None = None  # an unfinished attempt of today, offered to the returning patient
         self.staff = staff or StaffAccounts(store.folder)
         self.audit = AuditLog(store.folder)
         self.unlocked = unlocked
@@ -202,6 +204,7 @@ class KioskApp(App, inherit_bindings=False):
         self.session = None
         self.patient_id = None
         self.bank = None
+        self._earlier = None
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self._refresh_lock()
@@ -232,10 +235,37 @@ class KioskApp(App, inherit_bindings=False):
 
     async def on_patient_id_confirmed(self, message: PatientIdConfirmed) -> None:
         assert self.bank is not None and self.patient_id is not None
+        today = self.clock().date().isoformat()
+        try:
+            self._earlier = self.store.unfinished_today(self.patient_id, self.bank.id, self.bank.content_hash, today)
+        except OSError as error:  # a results folder that cannot be read: start afresh rather than stop the patient
+            self.log.error(f"could not look for an unfinished attempt: {error}")
+            self._earlier = None
+        if self._earlier is not None:
+            from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
+
+            await self._show(WelcomeBackScreen(len(self._earlier.get("answers", []))))
+            return
+        await self._start_afresh()
+
+    async def _start_afresh(self) -> None:
+        assert self.bank is not None and self.patient_id is not None
         self.session = AttemptSession(self.bank, self.patient_id, self.store, self.seeds(), self.clock)
         from comprehend.kiosk.screens.key_points import KeyPointsScreen
 
         await self._show(KeyPointsScreen(self.bank))
+
+    async def on_carry_on_chosen(self, message: CarryOnChosen) -> None:
+        earlier, self._earlier = self._earlier, None
+        if message.carry_on and earlier is not None and self.bank is not None:
+            try:
+                self.session = AttemptSession.carry_on(self.bank, earlier, self.store, self.clock)
+            except QuizError as error:
+                self.log.error(f"could not carry on attempt: {error}")
+            else:
+                await self._show_step()
+                return
+        await self._start_afresh()
 
     async def on_key_points_read(self, message: KeyPointsRead) -> None:
         await self._show_step()

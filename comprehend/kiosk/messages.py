@@ -61,3 +61,11 @@ class StillHere(Message):
 
 class WalkedAway(Message):
     """Nobody answered 'Are you still there?' before the countdown ended."""
+
+
+class CarryOnChosen(Message):
+    """A returning patient chose to carry on where they stopped (True) or to start again (False)."""
+
+    def __init__(self, carry_on: bool) -> None:
+        self.carry_on = carry_on
+        super().__init__()

@@ -11,6 +11,7 @@ OUTCOME_WORDS = {
     "needs-discussion": "Needs discussion",
     "incomplete": "Incomplete (not finished)",
     "in-progress": "In progress",
+    "continued": "Continued in a later attempt",
 }
 
 

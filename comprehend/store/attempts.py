@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from comprehend.record import IN_PROGRESS, as_incomplete
+from comprehend.record import IN_PROGRESS, INCOMPLETE, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
@@ -181,6 +181,25 @@ class ResultsStore:
         for record in self._in_progress_view(stored):
             rows.append(summarize(record, str(self.in_progress_path(record["attempt_id"]).relative_to(self.folder))))
         return rows
+
+    def unfinished_today(self, patient_id: str, bank_id: str, bank_hash: str, day: str) -> dict | None:
+        """The latest attempt of this patient on this bank (same content) started on `day` and left unfinished.
+
+        Looks only at that day's shards of every kiosk and at attempts in progress whose kiosk process
+        is gone, so it stays fast; an attempt already continued by a later one is not offered again.
+        """
+        candidates: list[dict] = []
+        for shard in sorted((self.folder / ATTEMPTS_DIR).glob(f"*/{day[:7]}/{day}.json")):
+            candidates.extend(self._read_records(shard))
+        candidates.extend(_closed_if_left(record) for record in self._in_progress_records())
+        continued = {record.get("resumed_from") for record in candidates}
+        unfinished = [
+            record for record in candidates
+            if record.get("patient_id") == patient_id and record.get("bank_id") == bank_id
+            and record.get("bank_hash") == bank_hash and str(record.get("started_at", ""))[:10] == day
+            and record.get("status") == INCOMPLETE and record.get("attempt_id") not in continued and record.get("answers")
+        ]
+        return max(unfinished, key=lambda record: record.get("updated_at") or "", default=None)
 
     def record(self, attempt_id: str, shard: str = "") -> dict | None:
         """The whole stored record of one attempt: from its shard (as named by its summary), else searched for."""

@@ -21,6 +21,7 @@ from comprehend.overview import (
     sort_rows,
     to_review_order,
 )
+from comprehend.reports.content import OUTCOME_WORDS
 from comprehend.review.messages import AttemptOpened
 from comprehend.review_data import ReviewData
 from comprehend.ui.text import printable
@@ -28,9 +29,9 @@ from comprehend.ui.text import printable
 MAX_ROWS_SHOWN = 200
 COLUMNS = [("when", "Date and time"), ("patient", "Patient"), ("bank", "Bank"), ("score", "First try"),
            ("outcome", "Outcome"), ("reviewed", "Reviewed")]
-OUTCOME_OPTIONS = [("Any outcome", ""), ("Needs discussion", NEEDS_DISCUSSION), ("Ready", READY), ("Incomplete", INCOMPLETE)]
+OUTCOME_OPTIONS = [("Any outcome", ""), ("Needs discussion", NEEDS_DISCUSSION), ("Ready", READY), ("Incomplete", INCOMPLETE),
+                   ("Continued later", "continued")]
 REVIEWED_OPTIONS = [("To review", "no"), ("Reviewed", "yes"), ("Reviewed or not", "any")]
-OUTCOME_WORDS = {NEEDS_DISCUSSION: "Needs discussion", READY: "Ready", INCOMPLETE: "Incomplete", "in-progress": "In progress"}
 
 
 def _date_or_blank(text: str) -> str | None:

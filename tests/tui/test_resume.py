@@ -1,0 +1,118 @@
+"""Resume: a patient back at a kiosk on the same day with an unfinished attempt of the same bank carries on."""
+
+from __future__ import annotations
+
+from comprehend.kiosk.screens.key_points import KeyPointsScreen
+from comprehend.kiosk.screens.question import QuestionScreen
+from comprehend.kiosk.screens.result import ResultScreen
+from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
+from comprehend.overview import attempt_rows
+from comprehend.store import ResultsStore
+from tests.tui.helpers import make_app, right_digit, screen_text, sign_in, wrong_digit
+
+
+def stored(results):
+    return {record["attempt_id"]: record for record in ResultsStore(results, "x").attempts()}
+
+
+async def leave_after_two_answers(results_dir, patient="p-7"):
+    """A patient answers two questions (one wrong), then the kiosk closes (as if they walked off and it was reset)."""
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, patient)
+        await pilot.press(wrong_digit(app))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(right_digit(app))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        asked_next = app.screen.ask.question.id
+    return asked_next
+
+
+async def test_returning_patient_carries_on_where_they_stopped(results_dir):
+    asked_next = await leave_after_two_answers(results_dir)
+    [earlier] = stored(results_dir).values()
+    assert earlier["status"] == "incomplete" and len(earlier["answers"]) == 2
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"p-7", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # "Is this you?" yes
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeBackScreen)
+        assert "answered 2 questions" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.ask.question.id == asked_next
+        while not isinstance(app.screen, ResultScreen):
+            await pilot.press(right_digit(app) if isinstance(app.screen, QuestionScreen) else "enter")
+            await pilot.pause()
+        assert "You got 2 of 3 right on the first try." in screen_text(app)
+    records = stored(results_dir)
+    later = next(r for r in records.values() if r.get("resumed_from"))
+    assert later["resumed_from"] == earlier["attempt_id"] and later["status"] == "completed"
+    assert later["answers"][:2] == earlier["answers"]  # the earlier answers are carried, not asked again
+    rows = {row.attempt_id: row for row in attempt_rows(records.values(), {}, {})}
+    assert rows[earlier["attempt_id"]].outcome == "continued"
+
+
+async def test_start_again_begins_a_new_attempt(results_dir):
+    await leave_after_two_answers(results_dir)
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in_to_welcome_back(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, KeyPointsScreen)
+        assert app.session.record.get("resumed_from") is None and app.session.run.answers == []
+
+
+async def sign_in_to_welcome_back(pilot, patient="p-7"):
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*patient, "enter")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_another_patient_or_another_day_is_not_offered_it(results_dir):
+    await leave_after_two_answers(results_dir)
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in_to_welcome_back(pilot, "p-8")
+        assert isinstance(app.screen, KeyPointsScreen)
+    from datetime import datetime, timezone
+
+    from tests.conftest import FixedClock
+
+    app = make_app(results_dir, clock=FixedClock(datetime(2026, 11, 3, 9, 0, tzinfo=timezone.utc)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in_to_welcome_back(pilot)
+        assert isinstance(app.screen, KeyPointsScreen)
+
+
+async def test_an_attempt_carried_on_once_is_not_offered_again(results_dir):
+    await leave_after_two_answers(results_dir)
+    for expected in (WelcomeBackScreen, WelcomeBackScreen):
+        app = make_app(results_dir)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await sign_in_to_welcome_back(pilot)
+            assert isinstance(app.screen, expected)
+            await pilot.press("1")  # carry on, answer one more, leave again
+            await pilot.pause()
+            if not isinstance(app.screen, QuestionScreen):  # where they stopped may be a point being re-taught
+                await pilot.press("enter")
+                await pilot.pause()
+            await pilot.press(right_digit(app))
+            await pilot.pause()
+    records = stored(results_dir)
+    assert len(records) == 3
+    chain = sorted(records.values(), key=lambda r: len(r["answers"]))
+    assert [len(r["answers"]) for r in chain] == [2, 3, 4]
+    assert chain[1]["resumed_from"] == chain[0]["attempt_id"] and chain[2]["resumed_from"] == chain[1]["attempt_id"]
