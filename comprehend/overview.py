@@ -6,10 +6,11 @@ Pure functions over stored records, reviews and the current banks (no Textual, n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from comprehend.bank.model import Bank
 from comprehend.record import COMPLETED, INCOMPLETE, IN_PROGRESS
+from comprehend.store.summaries import FIELD, summarize
 
 NEEDS_DISCUSSION = "needs-discussion"
 READY = "ready"
@@ -17,9 +18,8 @@ CONTINUED = "continued"  # left unfinished, then carried on in a later attempt
 OUTCOMES = (NEEDS_DISCUSSION, READY, INCOMPLETE)
 
 
-@dataclass(frozen=True)
-class AttemptRow:
-    """What the attempts table shows for one attempt."""
+class AttemptRow(NamedTuple):
+    """What the attempts table shows for one attempt (a named tuple: 100k of them are made at each opening)."""
 
     attempt_id: str
     started_at: str
@@ -72,46 +72,67 @@ class AttemptFilter:
         )
 
 
+    def apply(self, rows: Iterable[AttemptRow]) -> list[AttemptRow]:
+        """The rows the filter keeps; only the parts set are checked (the list may hold 100k rows)."""
+        checks = []
+        if self.reviewed is not None:
+            wanted = self.reviewed
+            checks.append(lambda row: row.reviewed == wanted)
+            if wanted is False and not self.outcome:
+                checks.append(lambda row: row.outcome != CONTINUED)
+        if self.outcome:
+            checks.append(lambda row: row.outcome == self.outcome)
+        if self.since:
+            checks.append(lambda row: row.started_at[:10] >= self.since)
+        if self.until:
+            checks.append(lambda row: row.started_at[:10] <= self.until)
+        if self.bank_id:
+            checks.append(lambda row: row.bank_id == self.bank_id)
+        if self.search.strip():
+            needle = self.search.strip().upper()
+            checks.append(lambda row: needle in row.patient_id.upper())
+        if len(checks) == 1:
+            return list(filter(checks[0], rows))
+        return [row for row in rows if all(check(row) for check in checks)]
+
+
 TO_REVIEW = AttemptFilter(reviewed=False)
 
 
-def _outcome(record: dict) -> str:
-    status = record.get("status")
-    if status == IN_PROGRESS:
-        return IN_PROGRESS
-    if status != COMPLETED:
-        return INCOMPLETE
-    return str(record.get("outcome") or INCOMPLETE)
-
-
 def attempt_rows(records: Iterable[dict], reviews: Mapping[str, list], banks: Mapping[str, Bank]) -> list[AttemptRow]:
-    """A row per stored attempt; `reviews` maps attempt ids to their sign-offs, `banks` ids to current banks."""
-    records = list(records)
-    continued = {record.get("resumed_from") for record in records if record.get("resumed_from")}
+    """A row per stored attempt (whole records or summaries by name); see rows_from_summaries."""
+    return rows_from_summaries([summarize(record) for record in records], reviews, banks)
+
+
+def rows_from_summaries(summaries: list[list], reviews: Mapping[str, list], banks: Mapping[str, Bank]) -> list[AttemptRow]:
+    """A row per attempt from summaries in SUMMARY_FIELDS order; `reviews` maps attempt ids to their sign-offs."""
+    (ID, STARTED, PATIENT, BANK, TITLE, VERSION, HASH, LANGUAGE, RIGHT, TOTAL, OUTCOME, STATUS, RESUMED) = (
+        FIELD[name] for name in ("attempt_id", "started_at", "patient_id", "bank_id", "bank_title", "bank_version", "bank_hash",
+                                 "language", "first_try_correct", "total", "outcome", "status", "resumed_from"))
+    continued = {values[RESUMED] for values in summaries if values[RESUMED]}
+    current = {bank.id: (bank.version, bank.content_hash) for bank in banks.values()}
     rows = []
-    for record in records:
-        bank = banks.get(record.get("bank_id", ""))
-        outcome = _outcome(record)
-        if outcome == INCOMPLETE and record.get("attempt_id") in continued:
+    append = rows.append
+    make = tuple.__new__  # AttemptRow(...) checks its arguments one by one; 100k rows are made at each opening
+    for values in summaries:
+        attempt_id = values[ID] or ""
+        bank_id = values[BANK] or ""
+        status = values[STATUS] or ""
+        if status == COMPLETED:
+            outcome = values[OUTCOME] or INCOMPLETE
+        elif status == IN_PROGRESS:
+            outcome = IN_PROGRESS
+        else:
+            outcome = INCOMPLETE
+        if outcome == INCOMPLETE and attempt_id in continued:
             outcome = CONTINUED
-        older = bank is not None and (record.get("bank_version") != bank.version or record.get("bank_hash") != bank.content_hash)
-        rows.append(
-            AttemptRow(
-                attempt_id=str(record.get("attempt_id", "")),
-                started_at=str(record.get("started_at", "")),
-                patient_id=str(record.get("patient_id", "")),
-                bank_id=str(record.get("bank_id", "")),
-                bank_title=str(record.get("bank_title") or record.get("bank_id", "")),
-                bank_version=int(record.get("bank_version") or 0),
-                first_try_correct=int(record.get("first_try_correct") or 0),
-                total=int(record.get("total") or 0),
-                outcome=outcome,
-                status=str(record.get("status", "")),
-                reviewed=bool(reviews.get(record.get("attempt_id", ""))),
-                older_version=older,
-                language=str(record.get("language") or "en"),
-            )
-        )
+        version = values[VERSION] or 0
+        now = current.get(bank_id)
+        append(make(AttemptRow, (
+            attempt_id, values[STARTED] or "", values[PATIENT] or "", bank_id, values[TITLE] or bank_id, version,
+            values[RIGHT] or 0, values[TOTAL] or 0, outcome, status, attempt_id in reviews,
+            now is not None and (version, values[HASH]) != now, values[LANGUAGE] or "en",
+        )))
     return rows
 
 

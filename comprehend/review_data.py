@@ -10,11 +10,12 @@ from pathlib import Path
 from comprehend.attempt_detail import AttemptDetail, attempt_detail
 from comprehend.bank.discovery import load_banks
 from comprehend.bank.model import Bank
-from comprehend.overview import AttemptRow, attempt_rows
+from comprehend.overview import AttemptRow, rows_from_summaries
 from comprehend.store import ResultsStore
 from comprehend.store.audit import SIGNED_OFF, AuditLog
 from comprehend.store.files import DamagedFileError
 from comprehend.store.reviews import ReviewLog
+from comprehend.store.summaries import FIELD
 
 
 class ReviewData:
@@ -26,7 +27,7 @@ class ReviewData:
         self.reviews = ReviewLog(self.results)
         self.audit = AuditLog(self.results)
         self.banks = {bank.id: bank for bank in (banks if banks is not None else load_banks(Path(questions))[0])}
-        self.summaries: dict[str, dict] = {}  # attempt id -> the list fields (no answers)
+        self.summaries: dict[str, list] = {}  # attempt id -> the list fields in SUMMARY_FIELDS order (no answers)
         self._records: dict[str, dict] = {}  # whole records read so far, by attempt id
         self.rows: list[AttemptRow] = []
         self.signoffs: dict[str, list[dict]] = {}
@@ -35,17 +36,18 @@ class ReviewData:
         """Read every attempt and sign-off again; returns the rows."""
         self.store.problems.clear()
         self.reviews.problems.clear()
-        self.summaries = {summary.get("attempt_id") or "": summary for summary in self.store.summaries()}
+        values = self.store.summary_values()
+        self.summaries = {summary[0] or "": summary for summary in values}
         self._records.clear()
         self.signoffs = self.reviews.by_attempt()
-        self.rows = attempt_rows(self.summaries.values(), self.signoffs, self.banks)
+        self.rows = rows_from_summaries(values, self.signoffs, self.banks)
         return self.rows
 
     def record(self, attempt_id: str) -> dict | None:
         """The whole record of one attempt (its answers too), read from its shard when first asked for."""
         if attempt_id not in self._records:
-            summary = self.summaries.get(attempt_id, {})
-            record = self.store.record(attempt_id, summary.get("shard") or "")
+            summary = self.summaries.get(attempt_id)
+            record = self.store.record(attempt_id, (summary[FIELD["shard"]] if summary else "") or "")
             if record is None:
                 return None
             self._records[attempt_id] = record
@@ -91,5 +93,5 @@ class ReviewData:
         review = self.reviews.add(attempt_id, reviewer, note, at)
         self.audit.record(reviewer, SIGNED_OFF, at, attempt_id)
         self.signoffs.setdefault(attempt_id, []).append(review)
-        self.rows = attempt_rows(self.summaries.values(), self.signoffs, self.banks)
+        self.rows = rows_from_summaries(list(self.summaries.values()), self.signoffs, self.banks)
         return review

@@ -24,7 +24,7 @@ from comprehend.record import IN_PROGRESS, INCOMPLETE, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
-from comprehend.store.summaries import month_summaries, summarize
+from comprehend.store.summaries import as_dict, month_summaries, summarize
 
 log = logging.getLogger(__name__)
 
@@ -167,17 +167,19 @@ class ResultsStore:
                 yield from self._read_records(path)
 
     def summaries(self) -> list[dict]:
-        """The list fields of every stored attempt (see summaries.py), fast even at 100k attempts.
+        """The list fields of every stored attempt, by name (see summary_values for the fast form)."""
+        return [as_dict(values) for values in self.summary_values()]
+
+    def summary_values(self) -> list[list]:
+        """The list fields of every stored attempt as lists in SUMMARY_FIELDS order, fast even at 100k attempts.
 
         Same rules as attempts(): shards first, then attempts in progress; a left-behind one shows as
         incomplete; damaged files are skipped and listed in `problems`.
         """
-        rows: list[dict] = []
-        stored: set[str] = set()
+        rows: list[list] = []
         for folder in self._shard_folders():
-            for row in month_summaries(folder, self.folder, TABLE, self.problems.append):
-                stored.add(row.get("attempt_id") or "")
-                rows.append(row)
+            rows.extend(month_summaries(folder, self.folder, TABLE, self.problems.append))
+        stored = {row[0] for row in rows}
         for record in self._in_progress_view(stored):
             rows.append(summarize(record, str(self.in_progress_path(record["attempt_id"]).relative_to(self.folder))))
         return rows

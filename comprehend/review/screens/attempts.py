@@ -118,7 +118,7 @@ class AttemptsScreen(Screen):
         if not force and drawn == self._drawn:
             return
         self._drawn = drawn
-        kept = [row for row in self.data.rows if wanted.keeps(row)]
+        kept = wanted.apply(self.data.rows)
         if self.sort_column is None:
             kept = to_review_order(kept)
             if self.descending:
