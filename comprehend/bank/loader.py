@@ -10,6 +10,7 @@ import difflib
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
@@ -79,6 +80,10 @@ class _Checker:
                 self.error(node.line, node.col, f"{name} must be text, not {_KIND_WORDS[node.kind]}")
             return None
         text = " ".join(str(node.value).split())
+        if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
+            # a YAML escape such as "\x1b[2J" in double quotes makes one that the file's own text does not show
+            self.error(node.line, node.col, f"{name} contains a control character (an escape code such as \\x1b); remove it")
+            return None
         if not text:
             self.error(node.line, node.col, f"{name} is empty; write the text")
             return None
@@ -121,6 +126,7 @@ class _Checker:
             self.error(node.line, node.col, f"{name} needs at least {key.min_items}; it has {len(items)}")
         if key.max_items is not None and len(items) > key.max_items:
             self.error(node.line, node.col, f"{name} can have at most {key.max_items}; it has {len(items)}")
+            return None  # far too many: not worth checking each one
         assert key.item is not None
         return [
             self.mapping(item, key.item, f"{key.item.name} {index} of {where}")

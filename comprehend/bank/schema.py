@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_WRONG_CHOICES = 5
+MAX_FACTS = 500  # a consent bank has tens; these bound the work a runaway file can cause
+MAX_QUESTIONS = 1000
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ BANK = Shape(
         ),
         Key("source", "text", "the title of the material", default=""),
         Key("source_file", "text", "a text file of the material, to warn about copied sentences", default=""),
-        Key("facts", "list", "the key points", required=True, min_items=1, item=FACT),
-        Key("questions", "list", "the questions", required=True, min_items=1, item=QUESTION),
+        Key("facts", "list", "the key points", required=True, min_items=1, max_items=MAX_FACTS, item=FACT),
+        Key("questions", "list", "the questions", required=True, min_items=1, max_items=MAX_QUESTIONS, item=QUESTION),
     ),
 )

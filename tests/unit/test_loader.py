@@ -182,3 +182,29 @@ def test_folded_text_is_joined_into_one_line():
     """Multi-line YAML text is shown as one paragraph (extra spaces and line breaks folded)."""
     text = VALID.replace("    ask: What is the first point?", "    ask: >\n      What is the\n      first point?")
     assert parse_bank(text.encode(), "bank.yaml").questions[0].ask == "What is the first point?"
+
+
+@pytest.mark.parametrize("escape", ["\\x1b[2J", "\\u202e", "\\a", "\\e[31m"])
+def test_escape_codes_written_as_yaml_escapes_are_refused(escape):
+    """A double-quoted YAML escape makes a control character the file's own text does not show: refused too."""
+    text = VALID.replace("ask: What is the first point?", f'ask: "Look {escape} here?"')
+    [message] = problems_of(text)
+    assert message.startswith("10:10: error: 'ask' in question 'q-one' contains a control character")
+
+
+def test_a_bank_of_10000_questions_is_refused_within_bounds():
+    """Far more questions than any consent bank: refused with a plain message, in about the time it takes to read."""
+    import time
+
+    from benchmarks.run import big_bank_text
+
+    started = time.perf_counter()
+    messages = problems_of(big_bank_text(10_000))
+    assert time.perf_counter() - started < 10  # about 2 s here; the bound only catches runaway work
+    assert any("can have at most 1000; it has 10000" in message for message in messages)
+
+
+def test_a_bank_of_1000_questions_loads():
+    from benchmarks.run import big_bank_text
+
+    assert len(parse_bank(big_bank_text(1000)).questions) == 1000
