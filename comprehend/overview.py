@@ -91,9 +91,10 @@ class AttemptFilter:
         if self.search.strip():
             needle = self.search.strip().upper()
             checks.append(lambda row: needle in row.patient_id.upper())
-        if len(checks) == 1:
-            return list(filter(checks[0], rows))
-        return [row for row in rows if all(check(row) for check in checks)]
+        kept: Iterable[AttemptRow] = rows
+        for check in checks:  # one pass per check, each over what the last one kept
+            kept = filter(check, kept)
+        return list(kept)
 
 
 TO_REVIEW = AttemptFilter(reviewed=False)

@@ -11,12 +11,9 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from comprehend.review.messages import AttemptOpened, StaffSignedIn
+from comprehend.review.messages import AttemptOpened, DetailAction, StaffSignedIn
 from comprehend.review.screens.attempts import AttemptsScreen
-from comprehend.review.screens.detail import DetailAction, DetailScreen
 from comprehend.review.screens.login import LoginScreen
-from comprehend.review.screens.sign_off import SignOffScreen
-from comprehend.review.screens.stats import StatsScreen
 from comprehend.review_data import ReviewData
 from comprehend.session import local_now
 from comprehend.staff.accounts import StaffAccounts
@@ -106,6 +103,8 @@ class ReviewApp(App, inherit_bindings=False):
 
     def action_show_stats(self) -> None:
         """F4 on the list: item statistics."""
+        from comprehend.review.screens.stats import StatsScreen
+
         self.push_screen(StatsScreen(self.data))
 
     # --- one attempt -------------------------------------------------------------------------
@@ -115,6 +114,8 @@ class ReviewApp(App, inherit_bindings=False):
             self.notify("That attempt's bank is no longer in the questions folder, so it cannot be shown.", severity="warning")
             return
         self._audit(OPENED_ATTEMPT, message.attempt_id)
+        from comprehend.review.screens.detail import DetailScreen
+
         self.push_screen(DetailScreen(detail))
 
     def _reopen(self, attempt_id: str) -> None:
@@ -124,6 +125,8 @@ class ReviewApp(App, inherit_bindings=False):
         if isinstance(self.screen, AttemptsScreen):
             self.screen.refresh_rows()
         if detail is not None:
+            from comprehend.review.screens.detail import DetailScreen
+
             self.push_screen(DetailScreen(detail))
 
     def on_detail_action(self, message: DetailAction) -> None:
@@ -133,6 +136,8 @@ class ReviewApp(App, inherit_bindings=False):
             if isinstance(self.screen, AttemptsScreen):
                 self.screen.refresh_rows()
         elif message.action == "sign-off":
+            from comprehend.review.screens.sign_off import SignOffScreen
+
             row = self.data.row(attempt_id)
             self.push_screen(SignOffScreen(row.patient_id if row else "", self.staff_name or ""),
                              lambda note: self._signed_off(attempt_id, note))

@@ -19,3 +19,12 @@ class AttemptOpened(Message):
     def __init__(self, attempt_id: str) -> None:
         super().__init__()
         self.attempt_id = attempt_id
+
+
+class DetailAction(Message):
+    """The nurse asked for something on this attempt: 'sign-off', 'report', 'handout' or 'back'."""
+
+    def __init__(self, action: str, attempt_id: str) -> None:
+        super().__init__()
+        self.action = action
+        self.attempt_id = attempt_id

@@ -5,22 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from comprehend.attempt_detail import AttemptDetail
 from comprehend.reports.content import OUTCOME_WORDS, choice_lines
+from comprehend.review.messages import DetailAction
 from comprehend.ui.text import Bullet, Plain
-
-
-class DetailAction(Message):
-    """The nurse asked for something on this attempt: 'sign-off', 'report', 'handout' or 'back'."""
-
-    def __init__(self, action: str, attempt_id: str) -> None:
-        super().__init__()
-        self.action = action
-        self.attempt_id = attempt_id
 
 
 class DetailScreen(Screen):
