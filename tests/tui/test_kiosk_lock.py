@@ -169,7 +169,7 @@ async def test_staff_can_exit_or_open_review_from_the_welcome_screen(results_dir
 
 
 async def test_a_staff_dialog_left_open_closes_itself(results_dir):
-    app = make_app(results_dir, idle_seconds=0.2, countdown_seconds=30)
+    app = make_app(results_dir, idle_seconds=2.0, countdown_seconds=30)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot)
         await pilot.press("f12")
