@@ -59,14 +59,19 @@ def wrong_digit(app: KioskApp) -> str:
     return str(next(i for i, c in enumerate(ask.choices) if not c.correct) + 1)
 
 
-async def sign_in(pilot, patient_id: str = "abc-123") -> None:
-    """From the welcome screen: Start, type the ID, Enter, confirm with Enter, then read the key points."""
+async def confirm_id(pilot, patient_id: str = "abc-123") -> None:
+    """From the welcome screen: Start, type the ID, Enter, and confirm it with Enter."""
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press(*patient_id, "enter")
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def sign_in(pilot, patient_id: str = "abc-123") -> None:
+    """confirm_id, then read the key points (Enter)."""
+    await confirm_id(pilot, patient_id)
     await pilot.press("enter")
     await pilot.pause()
 

@@ -8,7 +8,7 @@ from comprehend.kiosk.screens.result import ResultScreen
 from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
 from comprehend.overview import attempt_rows
 from comprehend.store import ResultsStore
-from tests.tui.helpers import make_app, right_digit, screen_text, sign_in, wrong_digit
+from tests.tui.helpers import confirm_id, make_app, right_digit, screen_text, sign_in, wrong_digit
 
 
 def stored(results):
@@ -38,12 +38,7 @@ async def test_returning_patient_carries_on_where_they_stopped(results_dir):
     assert earlier["status"] == "incomplete" and len(earlier["answers"]) == 2
     app = make_app(results_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press(*"p-7", "enter")
-        await pilot.pause()
-        await pilot.press("enter")  # "Is this you?" yes
-        await pilot.pause()
+        await confirm_id(pilot, "p-7")
         assert isinstance(app.screen, WelcomeBackScreen)
         assert "answered 2 questions" in screen_text(app)
         await pilot.press("1")
@@ -65,27 +60,18 @@ async def test_start_again_begins_a_new_attempt(results_dir):
     await leave_after_two_answers(results_dir)
     app = make_app(results_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in_to_welcome_back(pilot)
+        await confirm_id(pilot, "p-7")
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, KeyPointsScreen)
         assert app.session.record.get("resumed_from") is None and app.session.run.answers == []
 
 
-async def sign_in_to_welcome_back(pilot, patient="p-7"):
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.press(*patient, "enter")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 async def test_another_patient_or_another_day_is_not_offered_it(results_dir):
     await leave_after_two_answers(results_dir)
     app = make_app(results_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in_to_welcome_back(pilot, "p-8")
+        await confirm_id(pilot, "p-8")
         assert isinstance(app.screen, KeyPointsScreen)
     from datetime import datetime, timezone
 
@@ -93,7 +79,7 @@ async def test_another_patient_or_another_day_is_not_offered_it(results_dir):
 
     app = make_app(results_dir, clock=FixedClock(datetime(2026, 11, 3, 9, 0, tzinfo=timezone.utc)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in_to_welcome_back(pilot)
+        await confirm_id(pilot, "p-7")
         assert isinstance(app.screen, KeyPointsScreen)
 
 
@@ -102,7 +88,7 @@ async def test_an_attempt_carried_on_once_is_not_offered_again(results_dir):
     for expected in (WelcomeBackScreen, WelcomeBackScreen):
         app = make_app(results_dir)
         async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in_to_welcome_back(pilot)
+            await confirm_id(pilot, "p-7")
             assert isinstance(app.screen, expected)
             await pilot.press("1")  # carry on, answer one more, leave again
             await pilot.pause()
