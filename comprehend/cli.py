@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 180
-SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats", "preview")
+SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats", "preview", "fhir")
 REPORT_FORMATS = ("pdf", "html", "md", "csv", "handout")
 
 
@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
     preview = commands.add_parser("preview", parents=[common], help="walk through a bank on the kiosk screens; reloads when you save it")
     preview.add_argument("preview_bank", metavar="BANK", help="a bank file, or a bank id from the questions folder")
+    fhir = commands.add_parser("fhir", parents=[common], help="export a bank as a FHIR Questionnaire, or attempts as QuestionnaireResponses")
+    fhir.add_argument("what", choices=("questionnaire", "responses"), help="questionnaire BANK, or responses")
+    fhir.add_argument("fhir_bank", nargs="?", metavar="BANK", help="for questionnaire: a bank id or file")
+    fhir.add_argument("--fhir-version", choices=("R4B", "R5"), default="R5", help="FHIR version (default R5)")
+    fhir.add_argument("--patient", metavar="ID", help="responses of one patient only")
+    fhir.add_argument("--since", metavar="DATE", type=_iso_date, help="responses started on or after this date")
+    fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen")
     return parser
 
 
@@ -280,13 +287,47 @@ def _preview(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fhir(args: argparse.Namespace) -> int:
+    import json
+
+    from comprehend.bank.discovery import kiosk_banks, load_banks
+    from comprehend.bank.problems import BankError
+    from comprehend.reports import fhir
+    from comprehend.store import ResultsStore
+    from comprehend.store.files import atomic_write_text
+
+    if args.what == "questionnaire":
+        if not (args.fhir_bank or args.bank):
+            print("comprehend: 'fhir questionnaire' needs a BANK (an id or a file)", file=sys.stderr)
+            return 2
+        try:
+            [bank] = kiosk_banks(args.questions, args.fhir_bank or args.bank)
+        except BankError as error:
+            print(f"comprehend: {error.problems[0]}", file=sys.stderr)
+            return 1
+        document = fhir.questionnaire(bank, args.fhir_version)
+    else:
+        banks = {bank.id: bank for bank in load_banks(args.questions)[0]}
+        wanted = (args.patient or "").strip().upper()
+        records = [r for r in ResultsStore(args.results, args.kiosk_id).attempts()
+                   if (not wanted or r.get("patient_id") == wanted) and str(r.get("started_at", ""))[:10] >= (args.since or "")]
+        document = fhir.responses_bundle(records, banks)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        atomic_write_text(args.out, text)  # owner-only: responses hold health information
+        print(f"Wrote {document['resourceType']} to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "kiosk")
     args = build_parser().parse_args(argv)
-    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats, "preview": _preview}
+    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats, "preview": _preview, "fhir": _fhir}
     handler = handlers[args.command]
     try:
         return handler(args)
