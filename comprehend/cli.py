@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"ask 'Are you still there?' after this many seconds without input (default {DEFAULT_IDLE_SECONDS})",
     )
     kiosk.add_argument(
+        "--theme",
+        choices=("default", "high-contrast"),
+        default=os.environ.get("COMPREHEND_THEME", "default"),
+        help="the look patients start with (env COMPREHEND_THEME); C on the welcome screen switches for one attempt",
+    )
+    kiosk.add_argument(
         "--unlocked",
         action="store_true",
         help="for development and preview only: keep the normal quit keys even when staff accounts exist",
@@ -130,6 +136,7 @@ def _kiosk(args: argparse.Namespace) -> int:
         kiosk_id=args.kiosk_id,
         idle_seconds=args.idle,
         unlocked=args.unlocked,
+        theme_name=args.theme,
     )
 
 

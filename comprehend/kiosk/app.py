@@ -22,6 +22,7 @@ from comprehend.kiosk.messages import (
     AnswerChosen,
     BankChosen,
     CarryOnChosen,
+    ContrastToggled,
     FeedbackRead,
     KeyPointsRead,
     PatientIdConfirmed,
@@ -34,6 +35,7 @@ from comprehend.kiosk.messages import (
 )
 from comprehend.kiosk.screens.staff_menu import END_ATTEMPT, EXIT, REVIEW
 from comprehend.kiosk.screens.welcome import WelcomeScreen
+from comprehend.kiosk.themes import DEFAULT, HIGH_CONTRAST, HIGH_CONTRAST_THEME, THEMES
 from comprehend.quiz import Ask, QuizError, Reteach
 from comprehend.session import AttemptSession, local_now
 from comprehend.staff.accounts import StaffAccounts
@@ -79,8 +81,12 @@ class KioskApp(App, inherit_bindings=False):
         clock: Callable[[], datetime] = local_now,
         staff: StaffAccounts | None = None,
         unlocked: bool = False,
+        theme_name: str = "default",
     ) -> None:
         super().__init__()
+        self.register_theme(HIGH_CONTRAST_THEME)
+        self.default_theme = THEMES[theme_name]
+        self.theme = self.default_theme
         if not banks:
             raise ValueError("the kiosk needs at least one bank")
         self.banks = banks
@@ -167,6 +173,10 @@ class KioskApp(App, inherit_bindings=False):
             self._last_input = time.monotonic()
         await super().on_event(event)
 
+    def on_contrast_toggled(self, message: ContrastToggled) -> None:
+        """High contrast on or off; it stays for this patient's attempt, then the default comes back."""
+        self.theme = HIGH_CONTRAST if self.theme != HIGH_CONTRAST else DEFAULT
+
     def on_resize(self, event: events.Resize) -> None:
         """On a big screen, give text and choices more room (the 'roomy' class in kiosk.tcss)."""
         self.set_class(event.size.width >= ROOMY_WIDTH and event.size.height >= ROOMY_HEIGHT, "roomy")
@@ -205,6 +215,7 @@ class KioskApp(App, inherit_bindings=False):
         self.patient_id = None
         self.bank = None
         self._earlier = None
+        self.theme = self.default_theme
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self._refresh_lock()

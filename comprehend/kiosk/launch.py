@@ -36,7 +36,8 @@ def make_kiosk_app(questions: Path, results: Path, bank_spec: str | None = None,
 
 
 def launch_kiosk(
-    questions: Path, results: Path, bank_spec: str | None, kiosk_id: str, idle_seconds: float, unlocked: bool = False
+    questions: Path, results: Path, bank_spec: str | None, kiosk_id: str, idle_seconds: float, unlocked: bool = False,
+    theme_name: str = "default",
 ) -> int:
     """Run the kiosk until staff exit it; 'Open review here' runs review, then the kiosk again."""
     try:
@@ -56,7 +57,7 @@ def launch_kiosk(
     if closed:
         logging.getLogger("comprehend").info("stored %d unfinished attempt(s) as incomplete", closed)
     while True:
-        kiosk = KioskApp(banks, store, idle_seconds=idle_seconds, unlocked=unlocked)
+        kiosk = KioskApp(banks, store, idle_seconds=idle_seconds, unlocked=unlocked, theme_name=theme_name)
         if kiosk.run() != REVIEW:
             return 0
         from comprehend.review.launch import launch_review

@@ -69,3 +69,7 @@ class CarryOnChosen(Message):
     def __init__(self, carry_on: bool) -> None:
         self.carry_on = carry_on
         super().__init__()
+
+
+class ContrastToggled(Message):
+    """The patient asked for high contrast (or back to normal) on the welcome screen."""

@@ -67,3 +67,16 @@ class TestPatientScreens:
     def test_result(self, snap_compare, tmp_path, size):
         """The result: thanks, the first-try count, the points to talk over, see the nurse."""
         assert snap_compare(kiosk(tmp_path), terminal_size=size, run_before=to_result)
+
+
+class TestHighContrast:
+    """What a patient with low vision sees after pressing C."""
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_question_in_high_contrast(self, snap_compare, tmp_path, size):
+        async def contrast_then_question(pilot):
+            await pilot.press("c")
+            await pilot.pause()
+            await to_first_question(pilot)
+
+        assert snap_compare(kiosk(tmp_path), terminal_size=size, run_before=contrast_then_question)

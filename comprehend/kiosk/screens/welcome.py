@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from comprehend.bank.model import Bank
-from comprehend.kiosk.messages import BankChosen
+from comprehend.kiosk.messages import BankChosen, ContrastToggled
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
 from comprehend.ui.text import Plain
 
@@ -25,7 +25,8 @@ class WelcomeScreen(Screen):
 
     QUIET_WHEN_IDLE = True  # nothing of a patient here: no idle question
 
-    BINDINGS = [Binding("enter", "start", "Start", show=False), *DIGIT_BINDINGS]
+    BINDINGS = [Binding("enter", "start", "Start", show=False), Binding("c", "contrast", "High contrast", show=False),
+                *DIGIT_BINDINGS]
 
     def __init__(self, banks: list[Bank], setup_mode: bool = False) -> None:
         super().__init__()
@@ -54,6 +55,8 @@ class WelcomeScreen(Screen):
                     for index, bank in enumerate(self.banks):
                         yield NumberedChoice(index, bank.title)
                     yield Static("Press the number, or touch your choice.", classes="hint")
+                yield Static("Hard to read? Press C, or touch the button, for high contrast.", classes="hint contrast-hint")
+                yield Button("High contrast (C)", id="contrast", classes="contrast")
 
     def on_mount(self) -> None:
         if len(self.banks) == 1:
@@ -71,7 +74,14 @@ class WelcomeScreen(Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_start()
+        if event.button.id == "contrast":
+            self.action_contrast()
+        else:
+            self.action_start()
+
+    def action_contrast(self) -> None:
+        """C: high contrast on or off, for this attempt."""
+        self.post_message(ContrastToggled())
 
     def on_numbered_choice_picked(self, event: NumberedChoice.Picked) -> None:
         event.stop()
