@@ -23,6 +23,7 @@ from comprehend.kiosk.messages import (
     BankChosen,
     CarryOnChosen,
     ContrastToggled,
+    ReadAloudRequested,
     FeedbackRead,
     KeyPointsRead,
     PatientIdConfirmed,
@@ -38,6 +39,7 @@ from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.kiosk.themes import DEFAULT, HIGH_CONTRAST, HIGH_CONTRAST_THEME, THEMES
 from comprehend.quiz import Ask, QuizError, Reteach
 from comprehend.session import AttemptSession, local_now
+from comprehend.speech import Speaker
 from comprehend.staff.accounts import StaffAccounts
 from comprehend.store import ResultsStore, StoreError
 from comprehend.store.audit import ENDED_ATTEMPT, EXITED_KIOSK, KIOSK_UNLOCKED, SIGN_IN_FAILED, AuditLog
@@ -82,8 +84,10 @@ class KioskApp(App, inherit_bindings=False):
         staff: StaffAccounts | None = None,
         unlocked: bool = False,
         theme_name: str = "default",
+        speaker: Speaker | None = None,
     ) -> None:
         super().__init__()
+        self.speaker = speaker  # None: no Read aloud button
         self.register_theme(HIGH_CONTRAST_THEME)
         self.default_theme = THEMES[theme_name]
         self.theme = self.default_theme
@@ -172,6 +176,13 @@ class KioskApp(App, inherit_bindings=False):
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
             self._last_input = time.monotonic()
         await super().on_event(event)
+
+    def on_read_aloud_requested(self, message: ReadAloudRequested) -> None:
+        if self.speaker is not None:
+            try:
+                self.speaker.say(message.text)
+            except OSError as error:  # speech is a help, never a reason to stop the patient
+                self.log.error(f"read aloud failed: {error}")
 
     def on_contrast_toggled(self, message: ContrastToggled) -> None:
         """High contrast on or off; it stays for this patient's attempt, then the default comes back."""

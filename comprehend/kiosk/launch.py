@@ -12,6 +12,7 @@ from comprehend.bank.problems import BankError
 from comprehend.kiosk.app import KioskApp
 from comprehend.kiosk.screens.staff_menu import REVIEW
 from comprehend.session import local_now
+from comprehend.speech import available_speaker
 from comprehend.store import ResultsStore
 from comprehend.store.files import PRIVATE_FILE, ensure_private_dir
 
@@ -57,7 +58,8 @@ def launch_kiosk(
     if closed:
         logging.getLogger("comprehend").info("stored %d unfinished attempt(s) as incomplete", closed)
     while True:
-        kiosk = KioskApp(banks, store, idle_seconds=idle_seconds, unlocked=unlocked, theme_name=theme_name)
+        kiosk = KioskApp(banks, store, idle_seconds=idle_seconds, unlocked=unlocked, theme_name=theme_name,
+                         speaker=available_speaker(banks[0].language))
         if kiosk.run() != REVIEW:
             return 0
         from comprehend.review.launch import launch_review

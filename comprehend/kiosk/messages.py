@@ -73,3 +73,11 @@ class CarryOnChosen(Message):
 
 class ContrastToggled(Message):
     """The patient asked for high contrast (or back to normal) on the welcome screen."""
+
+
+class ReadAloudRequested(Message):
+    """The patient asked to hear the screen read aloud (R or the button)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__()

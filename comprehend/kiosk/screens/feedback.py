@@ -8,7 +8,8 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from comprehend.kiosk.messages import FeedbackRead
+from comprehend.kiosk.messages import FeedbackRead, ReadAloudRequested
+from comprehend.kiosk.widgets.hint_bar import HintBar
 from comprehend.ui.text import Plain
 from comprehend.quiz import Feedback
 
@@ -19,7 +20,7 @@ NOT_QUITE = "Not quite. That's OK, this is how we learn."
 class FeedbackScreen(Screen):
     """Says whether the answer was right, and teaches the point either way."""
 
-    BINDINGS = [Binding("enter", "next", "Next", show=False)]
+    BINDINGS = [Binding("enter", "next", "Next", show=False), Binding("r", "read_aloud", "Read aloud", show=False)]
 
     def __init__(self, feedback: Feedback) -> None:
         super().__init__()
@@ -40,7 +41,7 @@ class FeedbackScreen(Screen):
                     yield Plain(feedback.explain, classes="explain")
                 with Center():
                     yield Button("Next", id="next", variant="primary", classes="big")
-        yield Static("Press Enter or touch Next.", classes="hint bar")
+        yield HintBar("Press Enter or touch Next.", can_speak=getattr(self.app, "speaker", None) is not None)
 
     def on_mount(self) -> None:
         self.query_one("#next", Button).focus()
@@ -48,6 +49,27 @@ class FeedbackScreen(Screen):
     def action_next(self) -> None:
         """Move on to what comes next."""
         self.post_message(FeedbackRead())
+
+    def spoken_text(self) -> str:
+        """What Read aloud says: the verdict, the choice and why, the answer and the explanation."""
+        feedback = self.feedback
+        parts = [RIGHT if feedback.correct else NOT_QUITE]
+        if not feedback.correct:
+            parts.append(f"You chose: {feedback.chosen.text}.")
+            if feedback.why:
+                parts.append(feedback.why)
+        parts.append(f"The answer is: {feedback.answer}.")
+        if feedback.explain:
+            parts.append(feedback.explain)
+        return " ".join(parts)
+
+    def action_read_aloud(self) -> None:
+        """R: read the feedback aloud."""
+        self.post_message(ReadAloudRequested(self.spoken_text()))
+
+    def on_hint_bar_read_aloud_pressed(self, event: HintBar.ReadAloudPressed) -> None:
+        event.stop()
+        self.action_read_aloud()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from comprehend.kiosk.messages import AnswerChosen
+from comprehend.kiosk.messages import AnswerChosen, ReadAloudRequested
+from comprehend.kiosk.widgets.hint_bar import HintBar
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
 from comprehend.ui.text import Plain
 from comprehend.quiz import Ask
@@ -23,7 +25,7 @@ def progress_text(ask: Ask) -> str:
 class QuestionScreen(Screen):
     """Shows a question; a digit or a click answers it. No time limit."""
 
-    BINDINGS = DIGIT_BINDINGS
+    BINDINGS = [*DIGIT_BINDINGS, Binding("r", "read_aloud", "Read aloud", show=False)]
 
     def __init__(self, ask: Ask) -> None:
         super().__init__()
@@ -37,7 +39,7 @@ class QuestionScreen(Screen):
                 yield Plain(self.ask.question.ask, id="question-text", classes="question-text")
                 for index, choice in enumerate(self.ask.choices):
                     yield NumberedChoice(index, choice.text)
-        yield Static("Press the number of your answer, or touch it.", classes="hint bar")
+        yield HintBar("Press the number of your answer, or touch it.", can_speak=getattr(self.app, "speaker", None) is not None)
 
     def action_pick(self, index: int) -> None:
         """Answer with the choice at `index` (once: a second key press is ignored)."""
@@ -45,6 +47,19 @@ class QuestionScreen(Screen):
             return
         self._answered = True
         self.post_message(AnswerChosen(index))
+
+    def spoken_text(self) -> str:
+        """What Read aloud says: where we are, the question, and each choice with its number."""
+        choices = " ".join(f"{index}: {choice.text}." for index, choice in enumerate(self.ask.choices, 1))
+        return f"{progress_text(self.ask)}. {self.ask.question.ask} {choices}"
+
+    def action_read_aloud(self) -> None:
+        """R: read the question and its choices aloud."""
+        self.post_message(ReadAloudRequested(self.spoken_text()))
+
+    def on_hint_bar_read_aloud_pressed(self, event: HintBar.ReadAloudPressed) -> None:
+        event.stop()
+        self.action_read_aloud()
 
     def on_numbered_choice_picked(self, event: NumberedChoice.Picked) -> None:
         event.stop()

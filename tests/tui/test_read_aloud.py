@@ -1,0 +1,75 @@
+"""Read aloud: R or the button sends the question and choices (and the feedback) to the speaker; hidden without one."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from comprehend.kiosk.screens.feedback import FeedbackScreen
+from comprehend.speech import EspeakSpeaker
+from tests.tui.helpers import make_app, screen_text, sign_in, wrong_digit
+
+
+class FakeSpeaker:
+    """Keeps what it was asked to say."""
+
+    def __init__(self):
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+async def test_r_reads_the_question_and_its_numbered_choices(results_dir):
+    speaker = FakeSpeaker()
+    app = make_app(results_dir, speaker=speaker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        ask = app.screen.ask
+        await pilot.press("r")
+        await pilot.pause()
+        choices = " ".join(f"{n}: {c.text}." for n, c in enumerate(ask.choices, 1))
+        assert speaker.said == [f"Question 1 of 3. {ask.question.ask} {choices}"]
+        assert app.session.run.answers == []  # reading aloud answers nothing
+
+
+async def test_the_button_reads_the_feedback_too(results_dir):
+    speaker = FakeSpeaker()
+    app = make_app(results_dir, speaker=speaker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press(wrong_digit(app))
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        feedback = app.screen.feedback
+        await pilot.click("#read-aloud")
+        await pilot.pause()
+        [said] = speaker.said
+        assert said.startswith("Not quite. That's OK, this is how we learn. You chose: " + feedback.chosen.text)
+        assert f"The answer is: {feedback.answer}." in said
+
+
+async def test_without_a_speaker_there_is_no_button_and_r_does_nothing(results_dir):
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        assert not app.screen.query("#read-aloud")
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.is_running and "Question 1 of 3" in screen_text(app)
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed (Debian package espeak-ng)")
+def test_espeak_really_produces_audio(tmp_path):
+    wav = tmp_path / "speech.wav"
+    EspeakSpeaker("en").to_file("What does the bone cement do?", wav)
+    data = wav.read_bytes()
+    assert data[:4] == b"RIFF" and data[8:12] == b"WAVE" and len(data) > 10_000
+
+
+def test_no_espeak_means_no_speaker(monkeypatch):
+    from comprehend import speech
+
+    monkeypatch.setattr(speech.shutil, "which", lambda name: None)
+    assert speech.available_speaker() is None
