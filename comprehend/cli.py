@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 180
-SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats", "preview", "fhir")
+SUBCOMMANDS = ("kiosk", "check", "export", "staff", "review", "report", "audit", "demo", "schema", "stats", "preview", "fhir", "serve")
 REPORT_FORMATS = ("pdf", "html", "md", "csv", "handout")
 
 
@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     fhir.add_argument("--patient", metavar="ID", help="responses of one patient only")
     fhir.add_argument("--since", metavar="DATE", type=_iso_date, help="responses started on or after this date")
     fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen")
+    serve = commands.add_parser("serve", parents=[common], help="serve the kiosk to a browser (each tab its own kiosk)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     return parser
 
 
@@ -328,13 +331,23 @@ def _fhir(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from comprehend.serve import serve
+
+    kiosk_args = ["--questions", str(args.questions.resolve()), "--results", str(args.results.resolve()),
+                  "--kiosk-id", args.kiosk_id]
+    if args.bank:
+        kiosk_args += ["--bank", str(Path(args.bank).resolve()) if Path(args.bank).is_file() else args.bank]
+    return serve(args.host, args.port, kiosk_args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "kiosk")
     args = build_parser().parse_args(argv)
-    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats, "preview": _preview, "fhir": _fhir}
+    handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats, "preview": _preview, "fhir": _fhir, "serve": _serve}
     handler = handlers[args.command]
     try:
         return handler(args)
