@@ -8,8 +8,8 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from comprehend.kiosk.messages import FeedbackRead, ReadAloudRequested
-from comprehend.kiosk.widgets.hint_bar import HintBar
+from comprehend.kiosk.messages import FeedbackRead
+from comprehend.kiosk.widgets.hint_bar import READ_ALOUD_BINDING, HintBar, ReadsAloud
 from comprehend.ui.text import Plain
 from comprehend.quiz import Feedback
 
@@ -17,10 +17,10 @@ RIGHT = "That's right. Well done!"
 NOT_QUITE = "Not quite. That's OK, this is how we learn."
 
 
-class FeedbackScreen(Screen):
+class FeedbackScreen(ReadsAloud, Screen):
     """Says whether the answer was right, and teaches the point either way."""
 
-    BINDINGS = [Binding("enter", "next", "Next", show=False), Binding("r", "read_aloud", "Read aloud", show=False)]
+    BINDINGS = [Binding("enter", "next", "Next", show=False), READ_ALOUD_BINDING]
 
     def __init__(self, feedback: Feedback) -> None:
         super().__init__()
@@ -62,14 +62,6 @@ class FeedbackScreen(Screen):
         if feedback.explain:
             parts.append(feedback.explain)
         return " ".join(parts)
-
-    def action_read_aloud(self) -> None:
-        """R: read the feedback aloud."""
-        self.post_message(ReadAloudRequested(self.spoken_text()))
-
-    def on_hint_bar_read_aloud_pressed(self, event: HintBar.ReadAloudPressed) -> None:
-        event.stop()
-        self.action_read_aloud()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from comprehend.kiosk.messages import AnswerChosen, ReadAloudRequested
-from comprehend.kiosk.widgets.hint_bar import HintBar
+from comprehend.kiosk.messages import AnswerChosen
+from comprehend.kiosk.widgets.hint_bar import READ_ALOUD_BINDING, HintBar, ReadsAloud
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
 from comprehend.ui.text import Plain
 from comprehend.quiz import Ask
@@ -22,10 +21,10 @@ def progress_text(ask: Ask) -> str:
     return f"Going over it again: {ask.number} of {ask.of}"
 
 
-class QuestionScreen(Screen):
+class QuestionScreen(ReadsAloud, Screen):
     """Shows a question; a digit or a click answers it. No time limit."""
 
-    BINDINGS = [*DIGIT_BINDINGS, Binding("r", "read_aloud", "Read aloud", show=False)]
+    BINDINGS = [*DIGIT_BINDINGS, READ_ALOUD_BINDING]
 
     def __init__(self, ask: Ask) -> None:
         super().__init__()
@@ -52,14 +51,6 @@ class QuestionScreen(Screen):
         """What Read aloud says: where we are, the question, and each choice with its number."""
         choices = " ".join(f"{index}: {choice.text}." for index, choice in enumerate(self.ask.choices, 1))
         return f"{progress_text(self.ask)}. {self.ask.question.ask} {choices}"
-
-    def action_read_aloud(self) -> None:
-        """R: read the question and its choices aloud."""
-        self.post_message(ReadAloudRequested(self.spoken_text()))
-
-    def on_hint_bar_read_aloud_pressed(self, event: HintBar.ReadAloudPressed) -> None:
-        event.stop()
-        self.action_read_aloud()
 
     def on_numbered_choice_picked(self, event: NumberedChoice.Picked) -> None:
         event.stop()

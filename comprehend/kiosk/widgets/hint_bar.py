@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Static
+
+from comprehend.kiosk.messages import ReadAloudRequested
 
 
 class HintBar(Horizontal):
@@ -34,3 +37,22 @@ class HintBar(Horizontal):
         if event.button.id == "read-aloud":
             event.stop()
             self.post_message(self.ReadAloudPressed())
+
+
+READ_ALOUD_BINDING = Binding("r", "read_aloud", "Read aloud", show=False)
+
+
+class ReadsAloud:
+    """For a screen with a HintBar: R or the button posts its spoken_text() to be read aloud."""
+
+    def spoken_text(self) -> str:
+        """What Read aloud says on this screen."""
+        raise NotImplementedError
+
+    def action_read_aloud(self) -> None:
+        """R: read this screen aloud (the kiosk does nothing when it cannot speak)."""
+        self.post_message(ReadAloudRequested(self.spoken_text()))  # type: ignore[attr-defined]
+
+    def on_hint_bar_read_aloud_pressed(self, event: HintBar.ReadAloudPressed) -> None:
+        event.stop()
+        self.action_read_aloud()
