@@ -43,8 +43,10 @@ class EspeakSpeaker:
 
     def stop(self) -> None:
         """Stop reading."""
-        if self._speaking is not None and self._speaking.poll() is None:
-            self._speaking.kill()
+        if self._speaking is not None:
+            if self._speaking.poll() is None:
+                self._speaking.kill()
+            self._speaking.wait(timeout=5)  # reaped, so no finished reading lingers as a zombie
         self._speaking = None
 
     def to_file(self, text: str, path: Path) -> None:

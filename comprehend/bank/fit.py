@@ -14,7 +14,7 @@ from comprehend.bank.model import Question
 SMALL_WIDTH, SMALL_HEIGHT = 80, 24
 PANEL_PADDING = 2  # .panel { padding: 0 2 } on each side
 CHOICE_CHROME = 4  # .choice border (1 + 1) and padding (1 + 1) across
-CHOICE_LABEL = 5  # " 1 " and two spaces before the choice text
+CHOICE_LABEL = 5  # " 1 " and two spaces: the choice text wraps in the width that is left
 CHOICE_ROWS = 3  # border top and bottom, margin below
 VERDICT_CHROME = 6  # .verdict border (1 + 1) and padding (2 + 2) across
 VERDICT_ROWS = 5  # margin above, padding above and below, border top and bottom
@@ -48,7 +48,7 @@ def question_fit(question: Question, explain: str, width: int = SMALL_WIDTH, hei
     choice_width = text_width - CHOICE_CHROME
     choices = [question.answer, *(wrong.text for wrong in question.wrong)]
     question_rows = 2 + wrapped_rows(question.ask, text_width)  # .question-text { padding: 1 0 }
-    question_rows += sum(wrapped_rows(" " * CHOICE_LABEL + choice, choice_width) + CHOICE_ROWS for choice in choices)
+    question_rows += sum(wrapped_rows(choice, choice_width - CHOICE_LABEL) + CHOICE_ROWS for choice in choices)
     question_room = height - 2  # the progress bar on top and the hint bar below
     worst_wrong = max(question.wrong, key=lambda wrong: wrapped_rows(f"You chose: {wrong.text}", text_width)
                       + (1 + wrapped_rows(wrong.why, text_width) if wrong.why else 0))

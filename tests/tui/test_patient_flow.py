@@ -165,7 +165,7 @@ async def test_mouse_clicks_work_like_keys(results_dir):
 
 async def test_idle_patient_is_asked_then_screen_clears_and_attempt_is_incomplete(results_dir):
     """After the idle time, 'Are you still there?' counts down; with no answer the attempt is stored incomplete."""
-    app = make_app(results_dir, idle_seconds=0.3, countdown_seconds=2)
+    app = make_app(results_dir, idle_seconds=1.5, countdown_seconds=2)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "walk-away")
         await pilot.press(right_digit(app))
@@ -181,7 +181,7 @@ async def test_idle_patient_is_asked_then_screen_clears_and_attempt_is_incomplet
 
 async def test_still_here_keeps_the_patients_place(results_dir):
     """Any key on 'Are you still there?' goes back to the same question."""
-    app = make_app(results_dir, idle_seconds=0.3, countdown_seconds=5)
+    app = make_app(results_dir, idle_seconds=1.5, countdown_seconds=5)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot)
         question = app.screen
@@ -194,7 +194,7 @@ async def test_still_here_keeps_the_patients_place(results_dir):
 
 async def test_idle_on_patient_id_screen_clears_typed_id(results_dir):
     """A half-typed ID left alone is cleared too."""
-    app = make_app(results_dir, idle_seconds=0.2, countdown_seconds=0.3)
+    app = make_app(results_dir, idle_seconds=1.5, countdown_seconds=0.5)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()

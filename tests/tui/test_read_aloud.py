@@ -73,3 +73,14 @@ def test_no_espeak_means_no_speaker(monkeypatch):
 
     monkeypatch.setattr(speech.shutil, "which", lambda name: None)
     assert speech.available_speaker() is None
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed (Debian package espeak-ng)")
+def test_a_new_reading_stops_the_last_one():
+    speaker = EspeakSpeaker("en")
+    speaker.say("A long sentence to read. " * 20)
+    first = speaker._speaking
+    speaker.say("Another one.")
+    assert first.returncode is not None  # stopped and reaped
+    speaker.stop()
+    assert speaker._speaking is None
