@@ -12,6 +12,7 @@ from comprehend.bank.discovery import bank_files
 from comprehend.bank.lint import graded, lint_bank, patient_texts, reading_grade
 from comprehend.bank.loader import load_bank
 from comprehend.bank.problems import BankError, Problem
+from comprehend.bank.translations import check_translations
 
 
 def _plural(count: int, word: str) -> str:
@@ -53,18 +54,25 @@ class CheckReport:
 def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
     """Load and lint every bank named by these files or folders."""
     report = CheckReport()
+    loaded = []
     for path in bank_files(paths):
         report.files += 1
         try:
-            bank = load_bank(path)
+            loaded.append(load_bank(path))
         except BankError as error:
             report.problems.extend(error.problems)
+    translation_problems = check_translations(loaded)
+    report.problems.extend(translation_problems)
+    mismatched = {problem.path for problem in translation_problems}  # a translation that does not match is not valid
+    for bank in loaded:
+        if bank.path in mismatched:
             continue
         report.valid += 1
         report.facts += len(bank.facts)
         report.questions += len(bank.questions)
         report.problems.extend(lint_bank(bank, source))
         report.grades.extend(reading_grade(text.text) for text in patient_texts(bank) if graded(text.text))
+    report.problems.sort()
     return report
 
 
