@@ -317,7 +317,7 @@ def _fhir(args: argparse.Namespace) -> int:
             return 1
         document = fhir.questionnaire(bank, args.fhir_version)
     else:
-        banks = {bank.id: bank for bank in load_banks(args.questions)[0]}
+        banks = load_banks(args.questions)[0]
         wanted = (args.patient or "").strip().upper()
         records = [r for r in ResultsStore(args.results, args.kiosk_id).attempts()
                    if (not wanted or r.get("patient_id") == wanted) and str(r.get("started_at", ""))[:10] >= (args.since or "")]

@@ -56,6 +56,7 @@ class AttemptFilter:
     until: str = ""  # ISO date, inclusive
     bank_id: str = ""
     search: str = ""  # part of a patient id
+    language: str = ""  # e.g. "es"
 
     def keeps(self, row: AttemptRow) -> bool:
         """True when `row` passes every part of the filter."""
@@ -68,6 +69,7 @@ class AttemptFilter:
             and (not self.since or day >= self.since)
             and (not self.until or day <= self.until)
             and (not self.bank_id or row.bank_id == self.bank_id)
+            and (not self.language or row.language == self.language)
             and (not self.search or self.search.strip().upper() in row.patient_id.upper())
         )
 
@@ -88,6 +90,8 @@ class AttemptFilter:
             checks.append(lambda row: row.started_at[:10] <= self.until)
         if self.bank_id:
             checks.append(lambda row: row.bank_id == self.bank_id)
+        if self.language:
+            checks.append(lambda row: row.language == self.language)
         if self.search.strip():
             needle = self.search.strip().upper()
             checks.append(lambda row: needle in row.patient_id.upper())
@@ -111,7 +115,7 @@ def rows_from_summaries(summaries: list[list], reviews: Mapping[str, list], bank
         FIELD[name] for name in ("attempt_id", "started_at", "patient_id", "bank_id", "bank_title", "bank_version", "bank_hash",
                                  "language", "first_try_correct", "total", "outcome", "status", "resumed_from"))
     continued = {values[RESUMED] for values in summaries if values[RESUMED]}
-    current = {bank.id: (bank.version, bank.content_hash) for bank in banks.values()}
+    current = {(bank.id, bank.language): (bank.version, bank.content_hash) for bank in banks.values()}
     rows = []
     append = rows.append
     make = tuple.__new__  # AttemptRow(...) checks its arguments one by one; 100k rows are made at each opening
@@ -128,11 +132,12 @@ def rows_from_summaries(summaries: list[list], reviews: Mapping[str, list], bank
         if outcome == INCOMPLETE and attempt_id in continued:
             outcome = CONTINUED
         version = values[VERSION] or 0
-        now = current.get(bank_id)
+        language = values[LANGUAGE] or "en"
+        now = current.get((bank_id, language))
         append(make(AttemptRow, (
             attempt_id, values[STARTED] or "", values[PATIENT] or "", bank_id, values[TITLE] or bank_id, version,
             values[RIGHT] or 0, values[TOTAL] or 0, outcome, status, attempt_id in reviews,
-            now is not None and (version, values[HASH]) != now, values[LANGUAGE] or "en",
+            now is not None and (version, values[HASH]) != now, language,
         )))
     return rows
 

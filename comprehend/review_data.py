@@ -26,7 +26,8 @@ class ReviewData:
         self.store = ResultsStore(self.results, "review")
         self.reviews = ReviewLog(self.results)
         self.audit = AuditLog(self.results)
-        self.banks = {bank.id: bank for bank in (banks if banks is not None else load_banks(Path(questions))[0])}
+        # keyed by id and language: a translation has the id of its original
+        self.banks = {(bank.id, bank.language): bank for bank in (banks if banks is not None else load_banks(Path(questions))[0])}
         self.summaries: dict[str, list] = {}  # attempt id -> the list fields in SUMMARY_FIELDS order (no answers)
         self._records: dict[str, dict] = {}  # whole records read so far, by attempt id
         self.rows: list[AttemptRow] = []
@@ -76,7 +77,7 @@ class ReviewData:
         row = self.row(attempt_id)
         if row is None:
             return None
-        bank = self.banks.get(row.bank_id)
+        bank = self.bank_for(row)
         if bank is None:
             return None
         record = self.record(attempt_id)
@@ -86,7 +87,7 @@ class ReviewData:
 
     def bank_for(self, row: AttemptRow) -> Bank | None:
         """The current bank an attempt was taken on."""
-        return self.banks.get(row.bank_id)
+        return self.banks.get((row.bank_id, row.language))
 
     def sign_off(self, attempt_id: str, reviewer: str, note: str, at: str) -> dict:
         """Store a sign-off and audit it; returns the stored review."""

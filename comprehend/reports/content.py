@@ -42,6 +42,7 @@ def report_text(detail: AttemptDetail, clinic: str) -> ReportText:
         ("Patient ID", row.patient_id),
         ("Bank", f"{row.bank_title}, version {row.bank_version}, {detail.short_hash}{older}"),
         ("Date", row.when),
+        ("Language", row.language),
         ("Kiosk", detail.kiosk_id),
         ("First-try score", f"{row.score_text} ({round(100 * row.first_try_correct / row.total) if row.total else 0}%)"),
         ("Outcome", OUTCOME_WORDS.get(row.outcome, row.outcome)),

@@ -8,6 +8,7 @@ it). Each answer option is weighted: 1 right, 0 wrong (`ordinalValue` in R4B, `i
 from __future__ import annotations
 
 import random
+from typing import Iterable, Mapping
 
 from comprehend.bank.model import Bank, Question
 
@@ -26,8 +27,8 @@ RESPONSE_STATUS = {"completed": "completed", "in-progress": "in-progress", "inco
 
 
 def questionnaire_url(bank: Bank) -> str:
-    """The canonical URL of a bank's Questionnaire."""
-    return f"{BASE}/Questionnaire/{bank.id}"
+    """The canonical URL of a bank's Questionnaire (a translation's has its language after the id)."""
+    return f"{BASE}/Questionnaire/{bank.id}" + ("" if bank.language == "en" else f"-{bank.language}")
 
 
 def questionnaire_version(bank: Bank) -> str:
@@ -140,12 +141,14 @@ def questionnaire_response(record: dict, bank: Bank) -> dict:
     }
 
 
-def responses_bundle(records: list[dict], banks: dict[str, Bank]) -> dict:
+def responses_bundle(records: list[dict], banks: Iterable[Bank] | Mapping[object, Bank]) -> dict:
     """Attempts as a collection Bundle (attempts whose bank is not in the questions folder are left out)."""
-    entries = [
-        {"fullUrl": f"urn:uuid:{_uuid(record['attempt_id'])}", "resource": questionnaire_response(record, banks[record["bank_id"]])}
-        for record in records if record.get("bank_id") in banks
-    ]
+    shelf = {(bank.id, bank.language): bank for bank in (banks.values() if isinstance(banks, Mapping) else banks)}
+    entries = []
+    for record in records:
+        bank = shelf.get((record.get("bank_id"), record.get("language") or "en"))
+        if bank is not None:
+            entries.append({"fullUrl": f"urn:uuid:{_uuid(record['attempt_id'])}", "resource": questionnaire_response(record, bank)})
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}
 
 

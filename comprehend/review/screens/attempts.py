@@ -47,7 +47,8 @@ def _date_or_blank(text: str) -> str | None:
 
 def row_cells(row: AttemptRow) -> tuple[str, ...]:
     """The table cells of one attempt (plain text; an older bank version is marked)."""
-    bank = f"{row.bank_title} v{row.bank_version}" + (" (older)" if row.older_version else "")
+    bank = f"{row.bank_title} v{row.bank_version}" + ("" if row.language == "en" else f" · {row.language}")
+    bank += " (older)" if row.older_version else ""
     return (row.when, row.patient_id, bank, row.score_text, OUTCOME_WORDS.get(row.outcome, row.outcome), "yes" if row.reviewed else "no")
 
 
@@ -76,8 +77,15 @@ class AttemptsScreen(Screen):
         with Horizontal(classes="filters"):
             yield Select(OUTCOME_OPTIONS, value="", allow_blank=False, id="outcome", compact=True)
             yield Select(REVIEWED_OPTIONS, value="no", allow_blank=False, id="reviewed", compact=True)
-            banks = [("Any bank", "")] + [(bank.title, bank.id) for bank in self.data.banks.values()]
-            yield Select(banks, value="", allow_blank=False, id="bank", compact=True)
+            titles: dict[str, str] = {}
+            for bank in self.data.banks.values():
+                titles.setdefault(bank.id, bank.title)
+            yield Select([("Any bank", ""), *((title, bank_id) for bank_id, title in titles.items())],
+                         value="", allow_blank=False, id="bank", compact=True)
+            languages = sorted({bank.language for bank in self.data.banks.values()})
+            if len(languages) > 1:
+                yield Select([("Any language", ""), *((language, language) for language in languages)],
+                             value="", allow_blank=False, id="language", compact=True)
         with Horizontal(classes="filters"):
             yield Input(placeholder="From (YYYY-MM-DD)", id="since", max_length=10, compact=True)
             yield Input(placeholder="To (YYYY-MM-DD)", id="until", max_length=10, compact=True)
@@ -109,6 +117,7 @@ class AttemptsScreen(Screen):
             until=until or "",
             bank_id=str(self.query_one("#bank", Select).value or ""),
             search=self.query_one("#search", Input).value,
+            language=str(self.query(Select).filter("#language").first().value or "") if self.query("#language") else "",
         )
 
     def refresh_rows(self, force: bool = True) -> None:
