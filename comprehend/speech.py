@@ -26,6 +26,10 @@ class EspeakSpeaker:
         self.voice = VOICES.get(language, language)
         self._speaking: subprocess.Popen | None = None
 
+    def use_language(self, language: str) -> None:
+        """Speak in this language from now on (an espeak-ng voice)."""
+        self.voice = VOICES.get(language, language)
+
     @property
     def available(self) -> bool:
         """True when espeak-ng is installed."""

@@ -285,3 +285,20 @@ async def test_markup_in_bank_text_is_shown_literally(results_dir):
         await pilot.pause()
         text = screen_text(app)
         assert "Is [red]this[/red] shown as typed?" in text and "[b]Yes[/b]" in text and "[i]No[/i]" in text
+
+
+async def test_a_bank_in_two_languages_is_offered_in_their_own_names(results_dir):
+    """English and Spanish versions of a bank are listed by language; the attempt records the one chosen."""
+    spanish = parse_bank(SMALL_BANK.read_text().replace("title: A small test bank", "title: Un banco pequeño")
+                         .replace("version: 2", "version: 2\nlanguage: es"), "small.es.yaml")
+    app = make_app(results_dir, banks=[load_bank(SMALL_BANK), spanish])
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = screen_text(app)
+        assert "English: A small test bank" in text and "Español: Un banco pequeño" in text
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press(*"es-1", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.record["language"] == "es" and app.session.record["bank_title"] == "Un banco pequeño"

@@ -84,3 +84,9 @@ def test_a_new_reading_stops_the_last_one():
     assert first.returncode is not None  # stopped and reaped
     speaker.stop()
     assert speaker._speaking is None
+
+
+def test_the_voice_follows_the_bank_language():
+    speaker = EspeakSpeaker("en", program="/bin/true")
+    speaker.use_language("es")
+    assert speaker._command("hola")[:3] == ["/bin/true", "-v", "es"]

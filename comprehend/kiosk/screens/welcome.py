@@ -14,6 +14,14 @@ from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedCho
 from comprehend.ui.text import Plain
 
 
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch", "pt": "Português", "it": "Italiano"}
+
+
+def language_name(code: str) -> str:
+    """A language in its own name ("Español"), or its code when not known."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
 SETUP_BANNER = (
     "Setup mode: this kiosk is NOT locked (ctrl+q quits). To lock it, create the first staff account: "
     "python main.py staff add NAME"
@@ -52,8 +60,10 @@ class WelcomeScreen(Screen):
                     yield Static("Press Enter or touch Start.", classes="hint")
                 else:
                     yield Static("Which procedure are you here for?", classes="question-text")
+                    several_languages = len({bank.language for bank in self.banks}) > 1
                     for index, bank in enumerate(self.banks):
-                        yield NumberedChoice(index, bank.title)
+                        label = f"{language_name(bank.language)}: {bank.title}" if several_languages else bank.title
+                        yield NumberedChoice(index, label)
                     yield Static("Press the number, or touch your choice.", classes="hint")
                 yield Static("Hard to read? Press C, or touch the button, for high contrast.", classes="hint contrast-hint")
                 yield Button("High contrast (C)", id="contrast", classes="contrast")
