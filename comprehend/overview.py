@@ -58,22 +58,6 @@ class AttemptFilter:
     search: str = ""  # part of a patient id
     language: str = ""  # e.g. "es"
 
-    def keeps(self, row: AttemptRow) -> bool:
-        """True when `row` passes every part of the filter."""
-        day = row.started_at[:10]
-        if self.reviewed is False and not self.outcome and row.outcome == CONTINUED:
-            return False  # nothing to review there: the later attempt carries its answers
-        return (
-            (not self.outcome or row.outcome == self.outcome)
-            and (self.reviewed is None or row.reviewed == self.reviewed)
-            and (not self.since or day >= self.since)
-            and (not self.until or day <= self.until)
-            and (not self.bank_id or row.bank_id == self.bank_id)
-            and (not self.language or row.language == self.language)
-            and (not self.search or self.search.strip().upper() in row.patient_id.upper())
-        )
-
-
     def apply(self, rows: Iterable[AttemptRow]) -> list[AttemptRow]:
         """The rows the filter keeps; only the parts set are checked (the list may hold 100k rows)."""
         checks = []
