@@ -52,11 +52,14 @@ def _closed(record: dict, now: str) -> dict:
     return record if record.get("status") != IN_PROGRESS else as_incomplete(record, now)
 
 
+def _left_behind(record: dict) -> bool:
+    """True when the kiosk process on this machine that wrote an in-progress record is gone."""
+    return record.get("host") == socket.gethostname() and not _pid_alive(int(record.get("pid", 0)))
+
+
 def _closed_if_left(record: dict) -> dict:
     """An in-progress record whose kiosk process on this machine is gone, shown as incomplete."""
-    if record.get("host") == socket.gethostname() and not _pid_alive(int(record.get("pid", 0))):
-        return _closed(record, record.get("updated_at", ""))
-    return record
+    return _closed(record, record.get("updated_at", "")) if _left_behind(record) else record
 
 
 @dataclass
@@ -121,9 +124,8 @@ class ResultsStore:
     def close_abandoned(self, now: str) -> int:
         """Store as incomplete the attempts this machine left in progress when a kiosk stopped or crashed."""
         closed = 0
-        host = socket.gethostname()
         for record in self._in_progress_records():
-            if record.get("host") == host and not _pid_alive(int(record.get("pid", 0))):
+            if _left_behind(record):
                 if self._already_stored(record):  # a crash between the shard write and the clean-up
                     self.in_progress_path(record["attempt_id"]).unlink(missing_ok=True)
                     continue
