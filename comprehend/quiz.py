@@ -75,11 +75,16 @@ def feedback_for(ask: Ask, index: int) -> Feedback:
     return Feedback(chosen.correct, chosen, ask.question.answer, ask.question.explain, chosen.why, ask.fact)
 
 
+def shuffled_choices(question: Question, seed: int, round_number: int) -> list[Choice]:
+    """The choices of a question in the order attempt `seed` shows them in a round (the same every time)."""
+    choices = [Choice(question.answer, True)] + [Choice(w.text, False, w.why) for w in question.wrong]
+    random.Random(f"{seed}:{question.id}:{round_number}").shuffle(choices)
+    return choices
+
+
 def preview_ask(bank: Bank, question: Question, number: int, seed: int = 0) -> Ask:
     """A question shown on its own (educator preview): choices shuffled as round 1 of attempt `seed` would."""
-    choices = [Choice(question.answer, True)] + [Choice(w.text, False, w.why) for w in question.wrong]
-    random.Random(f"{seed}:{question.id}:1").shuffle(choices)
-    return Ask(question, bank.fact(question.fact), tuple(choices), 1, number, len(bank.questions))
+    return Ask(question, bank.fact(question.fact), tuple(shuffled_choices(question, seed, 1)), 1, number, len(bank.questions))
 
 
 class QuizError(Exception):
@@ -212,9 +217,7 @@ class QuizRun:
         return question
 
     def _shuffle(self, question: Question) -> tuple[Choice, ...]:
-        choices = [Choice(question.answer, True)] + [Choice(w.text, False, w.why) for w in question.wrong]
-        rng = random.Random(f"{self.seed}:{question.id}:{self._round}")
-        rng.shuffle(choices)
+        choices = shuffled_choices(question, self.seed, self._round)
         order = tuple(c.text for c in choices)
         if len(choices) > 1 and order == self._last_order.get(question.id):
             choices = choices[1:] + choices[:1]  # re-asked the same way: move the choices round

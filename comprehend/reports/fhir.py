@@ -7,10 +7,10 @@ it). Each answer option is weighted: 1 right, 0 wrong (`ordinalValue` in R4B, `i
 
 from __future__ import annotations
 
-import random
 from typing import Iterable, Mapping
 
 from comprehend.bank.model import Bank, Question
+from comprehend.quiz import shuffled_choices
 
 R4B, R5 = "R4B", "R5"
 VERSIONS = (R4B, R5)
@@ -59,9 +59,7 @@ def _option(bank: Bank, text: str, code: str, version: str) -> dict:
 
 def shuffled_texts(question: Question) -> list[str]:
     """The choices in the order a patient would see them first (the kiosk's round-1 shuffle, seed 0)."""
-    texts = [question.answer, *(wrong.text for wrong in question.wrong)]
-    random.Random(f"0:{question.id}:1").shuffle(texts)
-    return texts
+    return [choice.text for choice in shuffled_choices(question, 0, 1)]
 
 
 def _question_item(bank: Bank, question: Question, version: str) -> dict:
