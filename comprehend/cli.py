@@ -129,6 +129,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _banks_or_say_why(questions: Path, spec: str | None):
+    """The banks a command works on (as the kiosk chooses them), or None after saying on stderr what is wrong."""
+    from comprehend.bank.discovery import kiosk_banks
+    from comprehend.bank.problems import BankError
+
+    try:
+        return kiosk_banks(questions, spec)
+    except BankError as error:
+        print(f"comprehend: {error.problems[0]}", file=sys.stderr)
+        return None
+
+
 def _kiosk(args: argparse.Namespace) -> int:
     from comprehend.kiosk.launch import launch_kiosk  # Textual is imported only for the kiosk
 
@@ -207,18 +219,14 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from comprehend.bank.discovery import kiosk_banks
-    from comprehend.bank.problems import BankError
     from comprehend.demo import DEMO_PREFIX, synthetic_attempts
     from comprehend.store import ResultsStore
 
     if not 1 <= args.attempts <= 1_000_000:
         print("comprehend: --attempts wants a number from 1 to 1,000,000", file=sys.stderr)
         return 2
-    try:
-        banks = kiosk_banks(args.questions, args.bank)
-    except BankError as error:
-        print(f"comprehend: {error.problems[0]}", file=sys.stderr)
+    banks = _banks_or_say_why(args.questions, args.bank)
+    if banks is None:
         return 1
     store = ResultsStore(args.results, args.kiosk_id)
     if any(not str(record.get("patient_id", "")).startswith(DEMO_PREFIX) for record in store.attempts()):
@@ -247,16 +255,12 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from comprehend.bank.discovery import kiosk_banks
-    from comprehend.bank.problems import BankError
     from comprehend.reports.item_stats import bank_stats, counted_attempts
     from comprehend.reports.stats_output import render_csv, render_json, render_text
     from comprehend.store import ResultsStore
 
-    try:
-        banks = kiosk_banks(args.questions, args.stats_bank or args.bank)
-    except BankError as error:
-        print(f"comprehend: {error.problems[0]}", file=sys.stderr)
+    banks = _banks_or_say_why(args.questions, args.stats_bank or args.bank)
+    if banks is None:
         return 1
     store = ResultsStore(args.results, args.kiosk_id)
     records = list(store.attempts())
@@ -300,8 +304,7 @@ def _preview(args: argparse.Namespace) -> int:
 def _fhir(args: argparse.Namespace) -> int:
     import json
 
-    from comprehend.bank.discovery import kiosk_banks, load_banks
-    from comprehend.bank.problems import BankError
+    from comprehend.bank.discovery import load_banks
     from comprehend.reports import fhir
     from comprehend.store import ResultsStore
     from comprehend.store.files import atomic_write_text
@@ -310,12 +313,10 @@ def _fhir(args: argparse.Namespace) -> int:
         if not (args.fhir_bank or args.bank):
             print("comprehend: 'fhir questionnaire' needs a BANK (an id or a file)", file=sys.stderr)
             return 2
-        try:
-            [bank] = kiosk_banks(args.questions, args.fhir_bank or args.bank)
-        except BankError as error:
-            print(f"comprehend: {error.problems[0]}", file=sys.stderr)
+        banks = _banks_or_say_why(args.questions, args.fhir_bank or args.bank)
+        if banks is None:
             return 1
-        document = fhir.questionnaire(bank, args.fhir_version)
+        document = fhir.questionnaire(banks[0], args.fhir_version)
     else:
         banks = load_banks(args.questions)[0]
         wanted = (args.patient or "").strip().upper()
