@@ -94,5 +94,6 @@ class ReviewData:
         review = self.reviews.add(attempt_id, reviewer, note, at)
         self.audit.record(reviewer, SIGNED_OFF, at, attempt_id)
         self.signoffs.setdefault(attempt_id, []).append(review)
-        self.rows = rows_from_summaries(list(self.summaries.values()), self.signoffs, self.banks)
+        # only this row changes: rebuilding all of them took ~0.2 s at 100k attempts
+        self.rows = [row._replace(reviewed=True) if row.attempt_id == attempt_id else row for row in self.rows]
         return review
