@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from comprehend.words import ENGLISH, Words
+
 MAX_LENGTH = 32
 _VALID = re.compile(r"^[A-Za-z0-9-]{1,32}$")
 
@@ -16,13 +18,13 @@ def normalise_patient_id(typed: str) -> str | None:
     return candidate.upper()
 
 
-def patient_id_problem(typed: str) -> str:
-    """A friendly sentence saying what is wrong with a typed ID (empty when it is fine)."""
+def patient_id_problem(typed: str, words: Words = ENGLISH) -> str:
+    """A friendly sentence, in the patient's language, saying what is wrong with a typed ID (empty when it is fine)."""
     candidate = typed.strip()
     if not candidate:
-        return "Please type your patient ID. You can find it on your wristband or letter."
+        return words.id_empty
     if len(candidate) > MAX_LENGTH:
-        return f"That is longer than a patient ID. It has at most {MAX_LENGTH} letters and numbers."
+        return words.id_too_long.format(most=MAX_LENGTH)
     if not _VALID.match(candidate):
-        return "A patient ID has only letters, numbers and dashes. Please check it and try again."
+        return words.id_bad_characters
     return ""

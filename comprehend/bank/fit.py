@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import dataclass
 
 from comprehend.bank.model import Question
+from comprehend.words import ENGLISH, Words
 
 SMALL_WIDTH, SMALL_HEIGHT = 80, 24
 PANEL_PADDING = 2  # .panel { padding: 0 2 } on each side
@@ -19,7 +20,6 @@ CHOICE_ROWS = 3  # border top and bottom, margin below
 VERDICT_CHROME = 6  # .verdict border (1 + 1) and padding (2 + 2) across
 VERDICT_ROWS = 5  # margin above, padding above and below, border top and bottom
 BUTTON_ROWS = 4  # .big button: margin above and 3 rows
-NOT_QUITE = "Not quite. That's OK, this is how we learn."
 
 
 def wrapped_rows(text: str, width: int) -> int:
@@ -42,21 +42,26 @@ class Fit:
         return self.question_rows <= self.question_room and self.feedback_rows <= self.feedback_room
 
 
-def question_fit(question: Question, explain: str, width: int = SMALL_WIDTH, height: int = SMALL_HEIGHT) -> Fit:
-    """The rows the question screen and its longest feedback (a wrong choice with its 'why') need."""
+def question_fit(question: Question, explain: str, width: int = SMALL_WIDTH, height: int = SMALL_HEIGHT,
+                 words: Words = ENGLISH) -> Fit:
+    """The rows the question screen and its longest feedback (a wrong choice with its 'why') need,
+    with the kiosk's own words in the bank's language around them."""
     text_width = width - 2 * PANEL_PADDING
     choice_width = text_width - CHOICE_CHROME
     choices = [question.answer, *(wrong.text for wrong in question.wrong)]
     question_rows = 2 + wrapped_rows(question.ask, text_width)  # .question-text { padding: 1 0 }
     question_rows += sum(wrapped_rows(choice, choice_width - CHOICE_LABEL) + CHOICE_ROWS for choice in choices)
     question_room = height - 2  # the progress bar on top and the hint bar below
-    worst_wrong = max(question.wrong, key=lambda wrong: wrapped_rows(f"You chose: {wrong.text}", text_width)
+    def chose(wrong_text: str) -> str:
+        return words.you_chose.format(choice=wrong_text)
+
+    worst_wrong = max(question.wrong, key=lambda wrong: wrapped_rows(chose(wrong.text), text_width)
                       + (1 + wrapped_rows(wrong.why, text_width) if wrong.why else 0))
-    feedback_rows = VERDICT_ROWS + wrapped_rows(NOT_QUITE, text_width - VERDICT_CHROME)
-    feedback_rows += 1 + wrapped_rows(f"You chose: {worst_wrong.text}", text_width)
+    feedback_rows = VERDICT_ROWS + wrapped_rows(words.not_quite, text_width - VERDICT_CHROME)
+    feedback_rows += 1 + wrapped_rows(chose(worst_wrong.text), text_width)
     if worst_wrong.why:
         feedback_rows += 1 + wrapped_rows(worst_wrong.why, text_width)
-    feedback_rows += 1 + wrapped_rows(f"The answer is: {question.answer}", text_width)
+    feedback_rows += 1 + wrapped_rows(words.the_answer_is.format(answer=question.answer), text_width)
     if explain:
         feedback_rows += 1 + wrapped_rows(explain, text_width)
     feedback_rows += BUTTON_ROWS

@@ -16,6 +16,7 @@ import textstat
 from comprehend.bank.fit import question_fit
 from comprehend.bank.model import Bank, Question
 from comprehend.bank.problems import Problem
+from comprehend.words import words_for
 
 MAX_GRADE = 6.0
 MIN_GRADED_WORDS = 6  # Flesch-Kincaid means little on a few words ("Yellow" scores 8.4)
@@ -205,7 +206,7 @@ def _copied(bank: Bank, source: str, out: _Warnings) -> None:
 
 def _fit(bank: Bank, out: _Warnings) -> None:
     for question in bank.questions:
-        fit = question_fit(question, question.explain)
+        fit = question_fit(question, question.explain, words=words_for(bank.language))
         if not fit.fits:
             parts = []
             if fit.question_rows > fit.question_room:

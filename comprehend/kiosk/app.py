@@ -44,6 +44,7 @@ from comprehend.staff.accounts import StaffAccounts
 from comprehend.store import ResultsStore, StoreError
 from comprehend.store.audit import ENDED_ATTEMPT, EXITED_KIOSK, KIOSK_UNLOCKED, SIGN_IN_FAILED, AuditLog
 from comprehend.ui.sign_in import SignInForm
+from comprehend.words import Words, words_for
 
 DEFAULT_IDLE_SECONDS = 180.0
 DEFAULT_COUNTDOWN_SECONDS = 30.0
@@ -111,6 +112,11 @@ class KioskApp(App, inherit_bindings=False):
         self.exit_reason: str | None = None
         self.staff_name = ""
         self._last_input = time.monotonic()
+
+    @property
+    def words(self) -> Words:
+        """The kiosk's words in the chosen bank's language (the first bank's before one is chosen)."""
+        return words_for((self.bank or self.banks[0]).language)
 
     # --- the lock ----------------------------------------------------------------------------
     def _refresh_lock(self) -> None:
@@ -209,7 +215,7 @@ class KioskApp(App, inherit_bindings=False):
             return
         from comprehend.kiosk.screens.still_there import StillThereScreen
 
-        self.push_screen(StillThereScreen(self.countdown_seconds))
+        self.push_screen(StillThereScreen(self.countdown_seconds, self.words))
 
     def on_still_here(self, message: StillHere) -> None:
         self._last_input = time.monotonic()
@@ -243,19 +249,19 @@ class KioskApp(App, inherit_bindings=False):
             self.speaker.use_language(message.bank.language)  # read aloud in the bank's language
         from comprehend.kiosk.screens.patient_id import PatientIdScreen
 
-        await self._show(PatientIdScreen())
+        await self._show(PatientIdScreen(self.words))
 
     async def on_patient_id_entered(self, message: PatientIdEntered) -> None:
         self.patient_id = message.patient_id
         from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen
 
-        await self._show(ConfirmIdScreen(message.patient_id))
+        await self._show(ConfirmIdScreen(message.patient_id, self.words))
 
     async def on_patient_id_rejected(self, message: PatientIdRejected) -> None:
         self.patient_id = None
         from comprehend.kiosk.screens.patient_id import PatientIdScreen
 
-        await self._show(PatientIdScreen())
+        await self._show(PatientIdScreen(self.words))
 
     async def on_patient_id_confirmed(self, message: PatientIdConfirmed) -> None:
         assert self.bank is not None and self.patient_id is not None
@@ -268,7 +274,7 @@ class KioskApp(App, inherit_bindings=False):
         if self._earlier is not None:
             from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
 
-            await self._show(WelcomeBackScreen(len(self._earlier.get("answers", []))))
+            await self._show(WelcomeBackScreen(len(self._earlier.get("answers", [])), self.words))
             return
         await self._start_afresh()
 
@@ -277,7 +283,7 @@ class KioskApp(App, inherit_bindings=False):
         self.session = AttemptSession(self.bank, self.patient_id, self.store, self.seeds(), self.clock)
         from comprehend.kiosk.screens.key_points import KeyPointsScreen
 
-        await self._show(KeyPointsScreen(self.bank))
+        await self._show(KeyPointsScreen(self.bank, self.words))
 
     async def on_carry_on_chosen(self, message: CarryOnChosen) -> None:
         earlier, self._earlier = self._earlier, None
@@ -299,7 +305,7 @@ class KioskApp(App, inherit_bindings=False):
         feedback = self.session.answer(message.index)
         from comprehend.kiosk.screens.feedback import FeedbackScreen
 
-        await self._show(FeedbackScreen(feedback))
+        await self._show(FeedbackScreen(feedback, self.words))
 
     async def on_feedback_read(self, message: FeedbackRead) -> None:
         await self._show_step()
@@ -320,10 +326,11 @@ class KioskApp(App, inherit_bindings=False):
 
         step = self.session.run.current
         if isinstance(step, Ask):
-            await self._show(QuestionScreen(step))
+            await self._show(QuestionScreen(step, self.words))
         elif isinstance(step, Reteach):
-            await self._show(ReteachScreen(step))
+            await self._show(ReteachScreen(step, self.words))
         else:
             note = STAFF_SAVE_NOTE if self.session.save_failed else ""
             figures = self.session.run.figures()
-            await self._show(ResultScreen(self.session.bank, figures, seconds=self.result_seconds, staff_note=note))
+            await self._show(ResultScreen(self.session.bank, figures, seconds=self.result_seconds, staff_note=note,
+                                           words=self.words))

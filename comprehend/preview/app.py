@@ -26,6 +26,7 @@ from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.preview.screens import BankErrorsScreen, EndScreen, JumpScreen
 from comprehend.quiz import Ask, Reteach, feedback_for, preview_ask
 from comprehend.ui.text import Plain
+from comprehend.words import Words, words_for
 
 KIOSK_CSS = Path(__file__).resolve().parent.parent / "kiosk" / "kiosk.tcss"
 BANNER = "PREVIEW · nothing is stored · F2 jump to a question · F3 re-teach screen · ctrl+q quits"
@@ -79,12 +80,12 @@ class PreviewApp(App, inherit_bindings=False):
         self.position = max(0, min(position, len(self.bank.questions) - 1))
         self.place = "question"
         question = self.bank.questions[self.position]
-        await self._show(QuestionScreen(preview_ask(self.bank, question, self.position + 1)))
+        await self._show(QuestionScreen(preview_ask(self.bank, question, self.position + 1), self.words))
 
     # --- the kiosk's messages ---------------------------------------------------------------------
     async def on_bank_chosen(self, message: BankChosen) -> None:
         self.place = "key-points"
-        await self._show(KeyPointsScreen(self.bank))
+        await self._show(KeyPointsScreen(self.bank, self.words))
 
     async def on_key_points_read(self, message: KeyPointsRead) -> None:
         await self.show_question(0)
@@ -93,7 +94,7 @@ class PreviewApp(App, inherit_bindings=False):
         screen = self.screen
         if isinstance(screen, QuestionScreen):
             self.place = "feedback"
-            await self._show(FeedbackScreen(feedback_for(screen.ask, message.index)))
+            await self._show(FeedbackScreen(feedback_for(screen.ask, message.index), self.words))
 
     async def on_feedback_read(self, message: FeedbackRead) -> None:
         await self._next()
@@ -130,7 +131,7 @@ class PreviewApp(App, inherit_bindings=False):
             return
         question = self.bank.questions[self.position]
         self.place = "reteach"
-        await self._show(ReteachScreen(Reteach(self.bank.fact(question.fact), question.explain, 2, 1, 1)))
+        await self._show(ReteachScreen(Reteach(self.bank.fact(question.fact), question.explain, 2, 1, 1), self.words))
 
     # --- live reload ----------------------------------------------------------------------------------
     def _file_stamp(self) -> tuple[float, int] | None:
@@ -167,9 +168,14 @@ class PreviewApp(App, inherit_bindings=False):
             ids = [question.id for question in bank.questions]
             await self.show_question(ids.index(current_id) if current_id in ids else min(self.position or 0, len(ids) - 1))
         elif self.place == "key-points":
-            await self._show(KeyPointsScreen(bank))
+            await self._show(KeyPointsScreen(bank, self.words))
         else:
             await self._show(WelcomeScreen([bank]))
+
+    @property
+    def words(self) -> Words:
+        """The kiosk's words in the bank's language, as a patient would see them."""
+        return words_for(self.bank.language)
 
     @property
     def shown_ask(self) -> Ask | None:

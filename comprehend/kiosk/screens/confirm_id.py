@@ -11,6 +11,7 @@ from textual.widgets import Static
 from comprehend.kiosk.messages import PatientIdConfirmed, PatientIdRejected
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
 from comprehend.ui.text import Plain
+from comprehend.words import ENGLISH, Words
 
 
 def spaced(patient_id: str) -> str:
@@ -23,18 +24,19 @@ class ConfirmIdScreen(Screen):
 
     BINDINGS = [Binding("enter", "pick(0)", "Yes", show=False), *DIGIT_BINDINGS]
 
-    def __init__(self, patient_id: str) -> None:
+    def __init__(self, patient_id: str, words: Words = ENGLISH) -> None:
         super().__init__()
         self.patient_id = patient_id
+        self.words = words
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
-                yield Static("Is this you?", classes="title")
+                yield Static(self.words.confirm_title, classes="title")
                 yield Plain(spaced(self.patient_id), id="shown-id", classes="big-id")
-                yield NumberedChoice(0, "Yes, that is me")
-                yield NumberedChoice(1, "No, let me type it again")
-                yield Static("Press 1 or Enter for yes, 2 for no. Or touch your choice.", classes="hint")
+                yield NumberedChoice(0, self.words.confirm_yes)
+                yield NumberedChoice(1, self.words.confirm_no)
+                yield Static(self.words.confirm_hint, classes="hint")
 
     def action_pick(self, index: int) -> None:
         """1 confirms the ID, 2 rejects it."""

@@ -12,9 +12,7 @@ from comprehend.kiosk.messages import FeedbackRead
 from comprehend.kiosk.widgets.hint_bar import READ_ALOUD_BINDING, HintBar, ReadsAloud
 from comprehend.ui.text import Plain
 from comprehend.quiz import Feedback
-
-RIGHT = "That's right. Well done!"
-NOT_QUITE = "Not quite. That's OK, this is how we learn."
+from comprehend.words import ENGLISH, Words
 
 
 class FeedbackScreen(ReadsAloud, Screen):
@@ -22,26 +20,27 @@ class FeedbackScreen(ReadsAloud, Screen):
 
     BINDINGS = [Binding("enter", "next", "Next", show=False), READ_ALOUD_BINDING]
 
-    def __init__(self, feedback: Feedback) -> None:
+    def __init__(self, feedback: Feedback, words: Words = ENGLISH) -> None:
         super().__init__()
         self.feedback = feedback
+        self.words = words
 
     def compose(self) -> ComposeResult:
-        feedback = self.feedback
+        feedback, words = self.feedback, self.words
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
                 verdict_class = "verdict right" if feedback.correct else "verdict not-quite"
-                yield Static(RIGHT if feedback.correct else NOT_QUITE, id="verdict", classes=verdict_class)
+                yield Static(words.right if feedback.correct else words.not_quite, id="verdict", classes=verdict_class)
                 if not feedback.correct:
-                    yield Plain(f"You chose: {feedback.chosen.text}", classes="chosen")
+                    yield Plain(words.you_chose.format(choice=feedback.chosen.text), classes="chosen")
                     if feedback.why:
                         yield Plain(feedback.why, classes="why")
-                yield Plain(f"The answer is: {feedback.answer}", id="right-answer", classes="answer")
+                yield Plain(words.the_answer_is.format(answer=feedback.answer), id="right-answer", classes="answer")
                 if feedback.explain:
                     yield Plain(feedback.explain, classes="explain")
                 with Center():
-                    yield Button("Next", id="next", variant="primary", classes="big")
-        yield HintBar("Press Enter or touch Next.", can_speak=getattr(self.app, "speaker", None) is not None)
+                    yield Button(words.next, id="next", variant="primary", classes="big")
+        yield HintBar(words.next_hint, words.read_aloud, can_speak=getattr(self.app, "speaker", None) is not None)
 
     def on_mount(self) -> None:
         self.query_one("#next", Button).focus()
@@ -52,13 +51,13 @@ class FeedbackScreen(ReadsAloud, Screen):
 
     def spoken_text(self) -> str:
         """What Read aloud says: the verdict, the choice and why, the answer and the explanation."""
-        feedback = self.feedback
-        parts = [RIGHT if feedback.correct else NOT_QUITE]
+        feedback, words = self.feedback, self.words
+        parts = [words.right if feedback.correct else words.not_quite]
         if not feedback.correct:
-            parts.append(f"You chose: {feedback.chosen.text}.")
+            parts.append(words.you_chose.format(choice=feedback.chosen.text) + ".")
             if feedback.why:
                 parts.append(feedback.why)
-        parts.append(f"The answer is: {feedback.answer}.")
+        parts.append(words.the_answer_is.format(answer=feedback.answer) + ".")
         if feedback.explain:
             parts.append(feedback.explain)
         return " ".join(parts)

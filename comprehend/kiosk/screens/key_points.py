@@ -11,13 +11,14 @@ from textual.widgets import Button, Static
 from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import KeyPointsRead
 from comprehend.ui.text import Bullet, Plain
+from comprehend.words import ENGLISH, Words
 
 
-def facts_by_topic(bank: Bank) -> list[tuple[str, list[str]]]:
-    """The facts' texts grouped by topic, topics in the order they first appear."""
+def facts_by_topic(bank: Bank, no_topic: str = ENGLISH.key_points_topic) -> list[tuple[str, list[str]]]:
+    """The facts' texts grouped by topic, topics in the order they first appear (`no_topic` heads the rest)."""
     groups: dict[str, list[str]] = {}
     for fact in bank.facts:
-        groups.setdefault(fact.topic or "Key points", []).append(fact.text)
+        groups.setdefault(fact.topic or no_topic, []).append(fact.text)
     return list(groups.items())
 
 
@@ -26,22 +27,23 @@ class KeyPointsScreen(Screen):
 
     BINDINGS = [Binding("enter", "done", "I have read this", show=False)]
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: Bank, words: Words = ENGLISH) -> None:
         super().__init__()
         self.bank = bank
+        self.words = words
 
     def compose(self) -> ComposeResult:
-        yield Static("Key points to know", classes="title bar")
+        yield Static(self.words.key_points_title, classes="title bar")
         with VerticalScroll(id="key-points", classes="page"):
             with Vertical(classes="panel"):
-                yield Static("Please read these points. Use the arrow keys or scroll to see them all.", classes="lead")
-                for topic, texts in facts_by_topic(self.bank):
+                yield Static(self.words.key_points_lead, classes="lead")
+                for topic, texts in facts_by_topic(self.bank, self.words.key_points_topic):
                     yield Plain(topic, classes="topic")
                     for text in texts:
                         yield Bullet(text, classes="fact")
                 with Center():
-                    yield Button("I have read this", id="done", variant="primary", classes="big")
-        yield Static("Press Enter when you have read them all.", classes="hint bar")
+                    yield Button(self.words.have_read, id="done", variant="primary", classes="big")
+        yield Static(self.words.key_points_hint, classes="hint bar")
 
     def on_mount(self) -> None:
         self.query_one("#key-points", VerticalScroll).focus()

@@ -9,21 +9,22 @@ from textual.widgets import Input, Static
 
 from comprehend.kiosk.messages import PatientIdEntered
 from comprehend.patient_id import normalise_patient_id, patient_id_problem
+from comprehend.words import ENGLISH, Words
 
 
 class PatientIdScreen(Screen):
     """Asks for the patient ID; Enter checks it."""
 
+    def __init__(self, words: Words = ENGLISH) -> None:
+        super().__init__()
+        self.words = words
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
-                yield Static("Your patient ID", classes="title")
-                yield Static(
-                    "Please type your patient ID, then press Enter. "
-                    "It is on your wristband or your letter. Ask the nurse if you are not sure.",
-                    classes="lead",
-                )
-                yield Input(id="patient-id", placeholder="Patient ID", max_length=64, select_on_focus=False)
+                yield Static(self.words.id_title, classes="title")
+                yield Static(self.words.id_lead, classes="lead")
+                yield Input(id="patient-id", placeholder=self.words.id_placeholder, max_length=64, select_on_focus=False)
                 yield Static("", id="id-problem", classes="problem")
 
     def on_mount(self) -> None:
@@ -31,7 +32,7 @@ class PatientIdScreen(Screen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        problem = patient_id_problem(event.value)
+        problem = patient_id_problem(event.value, self.words)
         patient_id = normalise_patient_id(event.value)
         if problem or patient_id is None:
             self.query_one("#id-problem", Static).update(problem)

@@ -13,6 +13,7 @@ from comprehend.kiosk.messages import ResultRead
 from comprehend.ui.text import Bullet
 from comprehend.talking_points import talking_points
 from comprehend.scoring import Figures
+from comprehend.words import ENGLISH, Words
 
 
 class ResultScreen(Screen):
@@ -22,36 +23,33 @@ class ResultScreen(Screen):
 
     BINDINGS = [Binding("enter", "done", "Done", show=False)]
 
-    def __init__(self, bank: Bank, figures: Figures, *, seconds: float, staff_note: str = "") -> None:
+    def __init__(self, bank: Bank, figures: Figures, *, seconds: float, staff_note: str = "", words: Words = ENGLISH) -> None:
         super().__init__()
+        self.words = words
         self.bank = bank
         self.figures = figures
         self.seconds = seconds
         self.staff_note = staff_note
 
     def compose(self) -> ComposeResult:
-        figures = self.figures
+        figures, words = self.figures, self.words
         points = [point.text for point in talking_points(self.bank, figures.missed_first, figures.never_mastered)]
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
-                yield Static("Thank you!", classes="title")
-                yield Static(
-                    f"You got {figures.first_try_correct} of {figures.total} right on the first try.",
-                    id="score",
-                    classes="lead",
-                )
+                yield Static(words.thanks, classes="title")
+                yield Static(words.score.format(right=figures.first_try_correct, total=figures.total), id="score", classes="lead")
                 if points:
-                    yield Static("Your nurse will go over these points with you:", classes="topic")
+                    yield Static(words.nurse_points, classes="topic")
                     for text in points:
                         yield Bullet(text, classes="fact")
                 else:
-                    yield Static("Your nurse will answer any questions you still have.", classes="lead")
-                yield Static("Please tell the nurse that you have finished.", id="see-nurse", classes="see-nurse")
+                    yield Static(words.nurse_questions, classes="lead")
+                yield Static(words.tell_nurse, id="see-nurse", classes="see-nurse")
                 with Center():
-                    yield Button("Done", id="done", variant="primary", classes="big")
+                    yield Button(words.done, id="done", variant="primary", classes="big")
                 if self.staff_note:
                     yield Static(self.staff_note, id="staff-note", classes="staff-note")
-        yield Static("Press Enter or touch Done.", classes="hint bar")
+        yield Static(words.done_hint, classes="hint bar")
 
     def on_mount(self) -> None:
         self.query_one("#done", Button).focus()

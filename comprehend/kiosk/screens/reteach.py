@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 from comprehend.kiosk.messages import ReteachRead
 from comprehend.ui.text import Plain
 from comprehend.quiz import Reteach
+from comprehend.words import ENGLISH, Words
 
 
 class ReteachScreen(Screen):
@@ -18,20 +19,21 @@ class ReteachScreen(Screen):
 
     BINDINGS = [Binding("enter", "ready", "Ask me again", show=False)]
 
-    def __init__(self, reteach: Reteach) -> None:
+    def __init__(self, reteach: Reteach, words: Words = ENGLISH) -> None:
         super().__init__()
         self.reteach = reteach
+        self.words = words
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
-                yield Static("Let's go over this point again", classes="title")
+                yield Static(self.words.reteach_title, classes="title")
                 yield Plain(self.reteach.fact.text, id="fact-text", classes="fact big-fact")
                 if self.reteach.explain and self.reteach.explain != self.reteach.fact.text:
                     yield Plain(self.reteach.explain, classes="explain")
                 with Center():
-                    yield Button("Ask me again", id="ready", variant="primary", classes="big")
-        yield Static("Press Enter when you are ready.", classes="hint bar")
+                    yield Button(self.words.ask_again, id="ready", variant="primary", classes="big")
+        yield Static(self.words.ready_hint, classes="hint bar")
 
     def on_mount(self) -> None:
         self.query_one("#ready", Button).focus()

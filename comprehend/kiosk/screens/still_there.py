@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from comprehend.kiosk.messages import StillHere, WalkedAway
+from comprehend.words import ENGLISH, Words
 
 
 class StillThereScreen(ModalScreen):
@@ -19,18 +20,19 @@ class StillThereScreen(ModalScreen):
 
     QUIET_WHEN_IDLE = True  # already asking
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, words: Words = ENGLISH) -> None:
         super().__init__()
+        self.words = words
         self.seconds = seconds
         self._deadline = 0.0
         self._answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="still-there", classes="dialog"):
-            yield Static("Are you still there?", classes="title")
+            yield Static(self.words.still_there, classes="title")
             yield Static("", id="countdown", classes="lead")
             with Center():
-                yield Button("Yes, I am here", id="here", variant="primary", classes="big")
+                yield Button(self.words.still_here, id="here", variant="primary", classes="big")
 
     def on_mount(self) -> None:
         self._deadline = time.monotonic() + self.seconds
@@ -43,10 +45,7 @@ class StillThereScreen(ModalScreen):
 
     def _show_remaining(self) -> None:
         seconds = math.ceil(self._remaining())
-        self.query_one("#countdown", Static).update(
-            f"To keep your answers private, this screen will clear in {seconds} seconds.\n"
-            "Press any key or touch the screen to carry on."
-        )
+        self.query_one("#countdown", Static).update(self.words.countdown.format(seconds=seconds))
 
     def _tick(self) -> None:
         if self._answered:

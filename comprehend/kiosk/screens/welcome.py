@@ -1,4 +1,8 @@
-"""Welcome: the bank's title and Start, or a numbered list when there are several banks."""
+"""Welcome: the bank's title and Start, or a numbered list when there are several banks.
+
+Before a bank is chosen the patient's language is not known: when the banks come in several
+languages, every sentence is shown in each of them and each bank is listed in its own language.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,18 @@ from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import BankChosen, ContrastToggled
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
 from comprehend.ui.text import Plain
+from comprehend.words import Words, language_name, words_for
 
 
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch", "pt": "Português", "it": "Italiano"}
+def languages_of(banks: list[Bank]) -> list[Words]:
+    """The kiosk's words for each language of the banks, in the order the banks come."""
+    codes = list(dict.fromkeys(bank.language for bank in banks))
+    return [words_for(code) for code in codes]
 
 
-def language_name(code: str) -> str:
-    """A language in its own name ("Español"), or its code when not known."""
-    return LANGUAGE_NAMES.get(code, code)
+def in_each(tables: list[Words], field: str, joiner: str = "\n") -> str:
+    """One sentence of the words in every language shown, joined (one line each by default)."""
+    return joiner.join(dict.fromkeys(getattr(words, field) for words in tables))
 
 
 SETUP_BANNER = (
@@ -40,33 +48,30 @@ class WelcomeScreen(Screen):
         super().__init__()
         self.banks = banks
         self.setup_mode = setup_mode
+        self.tables = languages_of(banks)
 
     def compose(self) -> ComposeResult:
+        tables = self.tables
         if self.setup_mode:
             yield Static(SETUP_BANNER, id="setup-banner", classes="setup-banner")
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
-                yield Static("Welcome", classes="title")
+                yield Static(in_each(tables, "welcome", " · "), classes="title")
                 if len(self.banks) == 1:
                     yield Plain(self.banks[0].title, classes="subtitle")
-                yield Static(
-                    "Before your procedure, we will go over a few key points together. "
-                    "Then we will ask you some easy questions. Take your time: there is no time limit.",
-                    classes="lead",
-                )
+                yield Static(in_each(tables, "welcome_lead", "\n\n"), classes="lead")
                 if len(self.banks) == 1:
                     with Center():
-                        yield Button("Start", id="start", variant="primary", classes="big")
-                    yield Static("Press Enter or touch Start.", classes="hint")
+                        yield Button(tables[0].start, id="start", variant="primary", classes="big")
+                    yield Static(tables[0].start_hint, classes="hint")
                 else:
-                    yield Static("Which procedure are you here for?", classes="question-text")
-                    several_languages = len({bank.language for bank in self.banks}) > 1
+                    yield Static(in_each(tables, "which_procedure"), classes="question-text")
                     for index, bank in enumerate(self.banks):
-                        label = f"{language_name(bank.language)}: {bank.title}" if several_languages else bank.title
+                        label = f"{language_name(bank.language)}: {bank.title}" if len(tables) > 1 else bank.title
                         yield NumberedChoice(index, label)
-                    yield Static("Press the number, or touch your choice.", classes="hint")
-                yield Static("Hard to read? Press C, or touch the button, for high contrast.", classes="hint contrast-hint")
-                yield Button("High contrast (C)", id="contrast", classes="contrast")
+                    yield Static(in_each(tables, "pick_hint"), classes="hint")
+                yield Static(in_each(tables, "contrast_hint"), classes="hint contrast-hint")
+                yield Button(in_each(tables, "contrast_button", " · "), id="contrast", classes="contrast")
 
     def on_mount(self) -> None:
         if len(self.banks) == 1:

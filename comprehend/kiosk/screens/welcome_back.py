@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from comprehend.kiosk.messages import CarryOnChosen
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
+from comprehend.words import ENGLISH, Words
 
 
 class WelcomeBackScreen(Screen):
@@ -17,20 +18,21 @@ class WelcomeBackScreen(Screen):
 
     BINDINGS = [Binding("enter", "pick(0)", "Carry on", show=False), *DIGIT_BINDINGS]
 
-    def __init__(self, answered: int) -> None:
+    def __init__(self, answered: int, words: Words = ENGLISH) -> None:
         super().__init__()
         self.answered = answered
+        self.words = words
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
-                yield Static("Welcome back", classes="title")
-                answers = "1 question" if self.answered == 1 else f"{self.answered} questions"
-                yield Static(f"You started earlier today and answered {answers}. You can carry on where you stopped.",
-                             classes="lead")
-                yield NumberedChoice(0, "Carry on where I stopped")
-                yield NumberedChoice(1, "Start again from the beginning")
-                yield Static("Press 1 or Enter to carry on, 2 to start again. Or touch your choice.", classes="hint")
+                words = self.words
+                yield Static(words.welcome_back, classes="title")
+                answered = words.answered_one if self.answered == 1 else words.answered_many.format(count=self.answered)
+                yield Static(answered, classes="lead")
+                yield NumberedChoice(0, words.carry_on)
+                yield NumberedChoice(1, words.start_again)
+                yield Static(words.welcome_back_hint, classes="hint")
 
     def action_pick(self, index: int) -> None:
         """1 carries on, 2 starts again."""

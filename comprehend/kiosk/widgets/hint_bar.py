@@ -12,7 +12,7 @@ from comprehend.kiosk.messages import ReadAloudRequested
 
 
 class HintBar(Horizontal):
-    """One row: the hint, then 'Read aloud (R)' when speech is available."""
+    """One row: the hint, then 'Read aloud (R)' (in the patient's language) when speech is available."""
 
     DEFAULT_CSS = """
     HintBar { dock: bottom; height: 1; width: 100%; background: $panel; }
@@ -23,15 +23,16 @@ class HintBar(Horizontal):
     class ReadAloudPressed(Message):
         """The patient touched Read aloud."""
 
-    def __init__(self, hint: str, can_speak: bool) -> None:
+    def __init__(self, hint: str, read_aloud: str, can_speak: bool) -> None:
         super().__init__()
         self.hint = hint
+        self.read_aloud = read_aloud  # the button's label, in the patient's language
         self.can_speak = can_speak
 
     def compose(self) -> ComposeResult:
         yield Static(self.hint, classes="hint-text")
         if self.can_speak:
-            yield Button("Read aloud (R)", id="read-aloud", compact=True)
+            yield Button(self.read_aloud, id="read-aloud", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "read-aloud":
