@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from comprehend.bank.discovery import bank_files
-from comprehend.bank.lint import graded, lint_bank, patient_texts, reading_grade
+from comprehend.bank.language_rules import Readability, rules_for
+from comprehend.bank.lint import graded, lint_bank, patient_texts
 from comprehend.bank.loader import load_bank
 from comprehend.bank.problems import BankError, Problem
 from comprehend.bank.translations import check_translations
@@ -28,7 +29,7 @@ class CheckReport:
     facts: int = 0
     questions: int = 0
     problems: list[Problem] = field(default_factory=list)
-    grades: list[float] = field(default_factory=list)
+    scores: dict[Readability, list[float]] = field(default_factory=dict)  # per readability formula (per language)
 
     @property
     def errors(self) -> int:
@@ -41,9 +42,13 @@ class CheckReport:
         return sum(1 for p in self.problems if p.severity == "warning")
 
     def summary(self) -> str:
-        """One line: banks, errors, warnings, facts and questions, mean and worst reading grade."""
+        """One line: banks, errors, warnings, facts and questions, mean and worst reading score of each formula."""
         broken = self.files - self.valid
-        grades = (f"; reading grade mean {statistics.mean(self.grades):.1f}, worst {max(self.grades):.1f}" if self.grades else "")
+        grades = "".join(
+            f"; {'reading grade' if not formula.higher_is_easier else formula.name} mean {statistics.mean(scores):.1f}, "
+            f"worst {(min if formula.higher_is_easier else max)(scores):.1f}"
+            for formula, scores in self.scores.items() if scores
+        )
         return (
             f"checked {_plural(self.files, 'bank')}: {self.valid} valid, {broken} with errors "
             f"({_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}); "
@@ -71,7 +76,10 @@ def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
         report.facts += len(bank.facts)
         report.questions += len(bank.questions)
         report.problems.extend(lint_bank(bank, source))
-        report.grades.extend(reading_grade(text.text) for text in patient_texts(bank) if graded(text.text))
+        rules = rules_for(bank.language)
+        if rules is not None:
+            report.scores.setdefault(rules.readability, []).extend(
+                rules.score(text.text) for text in patient_texts(bank) if graded(text.text))
     report.problems.sort()
     return report
 

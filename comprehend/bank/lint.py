@@ -11,16 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
-
 from comprehend.bank.fit import question_fit
+from comprehend.bank.language_rules import ENGLISH_RULES, LanguageRules, rules_for
 from comprehend.bank.model import Bank, Question
 from comprehend.bank.problems import Problem
 from comprehend.words import words_for
 
-MAX_GRADE = 6.0
-MIN_GRADED_WORDS = 6  # Flesch-Kincaid means little on a few words ("Yellow" scores 8.4)
-MAX_SHORT_TEXT_SYLLABLES = 4  # in shorter texts, flag a word of more syllables instead ("osteoporosis")
+MIN_GRADED_WORDS = 6  # a readability formula means little on a few words ("Yellow" scores grade 8.4)
 MAX_SENTENCE_WORDS = 15
 COPY_RUN_WORDS = 8
 NEAR_SAME = 0.85
@@ -28,15 +25,7 @@ LONGEST_RATIO = 1.4  # the answer is 'clearly the longest' when this much longer
 LONGEST_MARGIN = 12  # ...and at least this many characters longer
 PATTERN_SHARE = 0.5  # bank-wide: the answer is the longest choice in more than half of the questions
 PATTERN_MIN_QUESTIONS = 6
-STOP_WORDS = frozenset(
-    "a an the and or but of to in on at for from by with as is are was were be been it its this that these those "
-    "you your yours i me my we our they them their he she his her what which who whom when where why how do does "
-    "did can could will would should may might must not no yes if then than so very more most less some any all "
-    "after before about into out up down over under again also just only have has had get gets got".split()
-)
-NEGATIVE = re.compile(r"\b(not|except|never)\b")
-ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these)\b", re.IGNORECASE)
-WORD = re.compile(r"[a-z0-9]+")  # "it's" gives "it" and "s", so contractions match their long forms
+WORD = re.compile(r"[^\W_]+")  # letters (accented too) and digits; "it's" gives "it" and "s"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -45,18 +34,14 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
-def content_words(text: str) -> set[str]:
-    """The words that carry meaning (no small common words), with a plural 's' dropped."""
-    return {word[:-1] if word.endswith("s") and len(word) > 4 else word for word in words(text) if word not in STOP_WORDS and len(word) > 2}
-
-
-def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade of a text, at least 0 (textstat 0.7.3 works offline)."""
-    return max(0.0, float(textstat.flesch_kincaid_grade(text)))
+def content_words(text: str, rules: LanguageRules = ENGLISH_RULES) -> set[str]:
+    """The words that carry meaning (no small common words of the language), with a plural 's' dropped."""
+    return {word[:-1] if word.endswith("s") and len(word) > 4 else word
+            for word in words(text) if word not in rules.stop_words and len(word) > 2}
 
 
 def graded(text: str) -> bool:
-    """True when a text is long enough for a reading grade to mean something."""
+    """True when a text is long enough for a reading score to mean something."""
     return len(words(text)) >= MIN_GRADED_WORDS
 
 
@@ -96,14 +81,19 @@ class _Warnings:
 
 
 def _reading(bank: Bank, out: _Warnings) -> None:
+    rules = rules_for(bank.language)
+    if rules is None:
+        out.add("bank", "language-not-checked",
+                f"reading level and wording are not checked for the language '{bank.language}'",
+                "have a speaker of the language read it with a patient in mind; checks exist for: en, es")
     for text in patient_texts(bank):
-        if graded(text.text):
-            grade = reading_grade(text.text)
-            if grade > MAX_GRADE:
-                out.add(text.place, "reading-grade", f"{text.where} reads at grade {grade:.1f}, above {MAX_GRADE:g}",
+        if rules is not None and graded(text.text):
+            score = rules.score(text.text)
+            if rules.readability.too_hard(score):
+                out.add(text.place, "reading-grade", f"{text.where} {rules.readability.describe(score)}",
                         "use shorter words and shorter sentences")
-        else:
-            long_words = [word for word in words(text.text) if textstat.syllable_count(word) > MAX_SHORT_TEXT_SYLLABLES]
+        elif rules is not None:
+            long_words = [word for word in words(text.text) if rules.syllables(word) > rules.long_word_syllables]
             if long_words:
                 out.add(text.place, "reading-grade", f"{text.where} uses the long word '{long_words[0]}'",
                         "use a shorter, everyday word")
@@ -120,6 +110,7 @@ def _answer_is_clearly_longest(question: Question) -> bool:
 
 
 def _give_aways(bank: Bank, out: _Warnings) -> None:
+    rules = rules_for(bank.language)
     longest_count = 0
     for question in bank.questions:
         prefix = f"question:{question.id}"
@@ -129,18 +120,21 @@ def _give_aways(bank: Bank, out: _Warnings) -> None:
         if _answer_is_clearly_longest(question):
             out.add(f"{prefix}:answer", "longest-answer", f"in {name} the right answer is clearly the longest choice",
                     "make the wrong choices as long and as detailed as the answer, or shorten the answer")
-        asked = content_words(question.ask)
-        shared = (asked & content_words(question.answer)) - set().union(*(content_words(w.text) for w in question.wrong))
+        if rules is None:
+            continue  # the rules below need the language's words
+        asked = content_words(question.ask, rules)
+        shared = (asked & content_words(question.answer, rules)) - set().union(*(content_words(w.text, rules) for w in question.wrong))
         if shared:
             out.add(f"{prefix}:answer", "answer-echoes-question",
                     f"in {name} the right answer repeats '{sorted(shared)[0]}' from the question, and no wrong choice does",
                     "use that word in a wrong choice too, or say the answer another way")
         for number, choice in enumerate([question.answer, *(wrong.text for wrong in question.wrong)]):
-            if ABOVE.search(choice):
+            above = rules.above.search(choice)
+            if above:
                 place = f"{prefix}:answer" if number == 0 else f"{prefix}:wrong:{number - 1}"
-                out.add(place, "all-of-the-above", f"in {name} a choice says '{ABOVE.search(choice).group(0)}'",
+                out.add(place, "all-of-the-above", f"in {name} a choice says '{above.group(0)}'",
                         "give each choice its own meaning; patients find 'all/none of the above' confusing")
-        negative = NEGATIVE.search(question.ask)
+        negative = rules.negative.search(question.ask)
         if negative:
             out.add(f"{prefix}:ask", "unmarked-negative", f"{name} asks with '{negative.group(0)}' in small letters",
                     f"write it in capitals ({negative.group(0).upper()}) so it is not missed, or ask the question the positive way")
@@ -167,13 +161,14 @@ def _fold(text: str) -> str:
 
 
 def _choices_alike(bank: Bank, out: _Warnings) -> None:
+    rules = rules_for(bank.language) or ENGLISH_RULES
     for question in bank.questions:
         prefix = f"question:{question.id}"
         name = f"question '{question.id}'"
         answer = _fold(question.answer)
         for number, wrong in enumerate(question.wrong):
             if difflib.SequenceMatcher(None, _fold(wrong.text), answer).ratio() >= NEAR_SAME or (
-                content_words(wrong.text) and content_words(wrong.text) == content_words(question.answer)
+                content_words(wrong.text, rules) and content_words(wrong.text, rules) == content_words(question.answer, rules)
             ):
                 out.add(f"{prefix}:wrong:{number}", "wrong-same-as-answer",
                         f"in {name} the wrong choice '{wrong.text}' says almost the same as the answer",
