@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="item statistics: which questions confuse patients")
     stats.add_argument("stats_bank", nargs="?", metavar="BANK", help="a bank id or file (default: every bank in the questions folder)")
     stats.add_argument("--since", metavar="DATE", type=_iso_date, help="only attempts started on or after this date (YYYY-MM-DD)")
+    stats.add_argument("--language", metavar="CODE", help="only banks in this language (en, es ...)")
     stats.add_argument("--all-versions", action="store_true", help="count attempts on earlier versions of the bank too")
     stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
     preview = commands.add_parser("preview", parents=[common], help="walk through a bank on the kiosk screens; reloads when you save it")
@@ -262,6 +263,11 @@ def _stats(args: argparse.Namespace) -> int:
     banks = _banks_or_say_why(args.questions, args.stats_bank or args.bank)
     if banks is None:
         return 1
+    if args.language:
+        banks = [bank for bank in banks if bank.language == args.language]
+        if not banks:
+            print(f"comprehend: no bank in the language '{args.language}'", file=sys.stderr)
+            return 1
     store = ResultsStore(args.results, args.kiosk_id)
     records = list(store.attempts())
     all_stats = [bank_stats(bank, counted_attempts(records, bank, args.since or "", args.all_versions)) for bank in banks]

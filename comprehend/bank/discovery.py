@@ -8,6 +8,7 @@ from pathlib import Path
 from comprehend.bank.loader import load_bank
 from comprehend.bank.model import Bank
 from comprehend.bank.problems import BankError, Problem
+from comprehend.bank.translations import check_translations, is_translation
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -24,7 +25,11 @@ def bank_files(paths: list[Path]) -> list[Path]:
 
 
 def load_banks(folder: Path) -> tuple[list[Bank], list[Problem]]:
-    """Every valid bank in a folder, and the problems of those that are not, for the kiosk to choose from."""
+    """Every valid bank in a folder, and the problems of those that are not, for the kiosk to choose from.
+
+    A translation whose ids differ from its original's is not valid either. Banks come by title, each
+    original followed by its translations (by language).
+    """
     banks: list[Bank] = []
     problems: list[Problem] = []
     for path in bank_files([folder]):
@@ -32,33 +37,47 @@ def load_banks(folder: Path) -> tuple[list[Bank], list[Problem]]:
             banks.append(load_bank(path))
         except BankError as error:
             problems.extend(error.problems)
-    banks.sort(key=lambda b: (b.title.lower(), b.id))
-    return banks, problems
+    mismatched = check_translations(banks)
+    problems.extend(mismatched)
+    banks = [bank for bank in banks if bank.path not in {problem.path for problem in mismatched}]
+    return in_kiosk_order(banks), problems
+
+
+def in_kiosk_order(banks: list[Bank]) -> list[Bank]:
+    """Banks by their original's title; within one id the original first, then translations by language."""
+    titles = {bank.id: bank.title.lower() for bank in banks if not is_translation(bank)}
+    return sorted(banks, key=lambda b: (titles.get(b.id, b.title.lower()), b.id, is_translation(b), b.language))
+
+
+def _names_a_file(spec: str) -> bool:
+    return Path(spec).suffix in BANK_SUFFIXES or Path(spec).is_file()
 
 
 def choose_bank(spec: str, folder: Path) -> Bank:
     """The bank named by `--bank`: a path to a YAML file, or a bank id found in the questions folder."""
-    as_path = Path(spec)
-    if as_path.suffix in BANK_SUFFIXES or as_path.is_file():
-        return load_bank(as_path)
+    if _names_a_file(spec):
+        return load_bank(Path(spec))
     banks, problems = load_banks(folder)
-    for bank in banks:
+    for bank in banks:  # the original comes before its translations; choose a translation by its file
         if bank.id == spec:
             return bank
-    known = ", ".join(sorted(b.id for b in banks)) or "none"
+    known = ", ".join(sorted({b.id for b in banks})) or "none"
     message = f"there is no valid bank with the id '{spec}' in {folder} (banks found: {known})"
     raise BankError([Problem(str(folder), 1, 1, "error", message), *problems])
 
 
 def kiosk_banks(questions: Path, bank_spec: str | None) -> list[Bank]:
-    """The banks the kiosk offers: the one asked for, or every valid bank in the folder.
+    """The banks the kiosk offers: the one asked for (a file; an id brings its translations too), or every valid bank.
 
     Raises BankError naming every problem when there is nothing usable. Banks with errors are
     skipped (and logged) when other banks in the folder are fine.
     """
-    if bank_spec:
-        return [choose_bank(bank_spec, questions)]
+    if bank_spec and _names_a_file(bank_spec):
+        return [load_bank(Path(bank_spec))]
     banks, problems = load_banks(questions)
+    if bank_spec:
+        same_id = [bank for bank in banks if bank.id == bank_spec]
+        return same_id or [choose_bank(bank_spec, questions)]  # choose_bank says what is wrong
     if not banks:
         message = f"no valid bank in {questions}; run 'python main.py check {questions}' to see what to fix"
         raise BankError([Problem(str(questions), 1, 1, "error", message), *problems])

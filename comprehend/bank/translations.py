@@ -14,7 +14,7 @@ from comprehend.bank.model import Bank
 from comprehend.bank.problems import Problem
 
 
-def _is_translation_file(bank: Bank) -> bool:
+def is_translation(bank: Bank) -> bool:
     """`<id>.<language>.yaml` (a translation) rather than `<id>.yaml` (the original)."""
     return Path(bank.path).stem != bank.id
 
@@ -26,7 +26,7 @@ def check_translations(banks: list[Bank]) -> list[Problem]:
     for bank in banks:
         by_id.setdefault(bank.id, []).append(bank)
     for group in by_id.values():
-        originals = [bank for bank in group if not _is_translation_file(bank)]
+        originals = [bank for bank in group if not is_translation(bank)]
         if len(group) < 2 or len(originals) != 1:
             continue
         original = originals[0]

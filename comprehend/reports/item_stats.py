@@ -42,6 +42,7 @@ class BankStats:
 
     bank_id: str
     bank_title: str
+    language: str
     attempts: int
     mean_score: float | None
     share_ready: float | None
@@ -63,10 +64,11 @@ def discrimination(items: list[int], rests: list[float]) -> float | None:
 
 
 def counted_attempts(records: Iterable[dict], bank: Bank, since: str = "", all_versions: bool = False) -> list[dict]:
-    """Completed attempts of `bank` (its current content only, unless all_versions) started on or after `since`."""
+    """Completed attempts of `bank` in its language (its current content only, unless all_versions) started on or after `since`."""
     return [
         record for record in records
         if record.get("bank_id") == bank.id
+        and (record.get("language") or "en") == bank.language
         and record.get("status") == "completed"
         and (all_versions or record.get("bank_hash") == bank.content_hash)
         and str(record.get("started_at", ""))[:10] >= since
@@ -118,6 +120,7 @@ def bank_stats(bank: Bank, attempts: list[dict]) -> BankStats:
     return BankStats(
         bank_id=bank.id,
         bank_title=bank.title,
+        language=bank.language,
         attempts=len(attempts),
         mean_score=statistics.fmean(shares) if shares else None,
         share_ready=statistics.fmean(record.get("outcome") == "ready" for record in attempts) if attempts else None,

@@ -27,7 +27,7 @@ def _percent(share: float | None) -> str:
 
 def render_text(stats: BankStats) -> str:
     """A readable summary: the bank's figures, then one block per question, flagged ones marked."""
-    lines = [f"{stats.bank_title} ({stats.bank_id}): {stats.attempts} completed attempts"]
+    lines = [f"{stats.bank_title} ({stats.bank_id}, {stats.language}): {stats.attempts} completed attempts"]
     if not stats.attempts:
         return lines[0] + "\nNo completed attempts yet for this version of the bank (see --all-versions).\n"
     lines.append(f"  mean first-try score {_percent(stats.mean_score)}  {bar(stats.mean_score)}")
@@ -52,12 +52,12 @@ def render_csv(all_stats: list[BankStats]) -> str:
     """One row per question."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["bank_id", "question_id", "fact_id", "asked_first", "facility", "discrimination", "mean_rounds",
+    writer.writerow(["bank_id", "language", "question_id", "fact_id", "asked_first", "facility", "discrimination", "mean_rounds",
                      "wrong_picks", "flags", "bank_attempts", "bank_mean_score", "bank_share_ready"])
     for stats in all_stats:
         for q in stats.questions:
             writer.writerow([safe_cell(v) for v in (
-                stats.bank_id, q.question_id, q.fact_id, q.asked_first,
+                stats.bank_id, stats.language, q.question_id, q.fact_id, q.asked_first,
                 "" if q.facility is None else round(q.facility, 4),
                 "" if q.discrimination is None else round(q.discrimination, 2),
                 "" if q.mean_rounds is None else round(q.mean_rounds, 3),

@@ -5,7 +5,7 @@ from comprehend.words.table import Words
 SPANISH = Words(
     language="es",
     language_name="Español",
-    welcome="Bienvenido",
+    welcome="Le damos la bienvenida",
     welcome_lead=(
         "Antes de su procedimiento, vamos a ver juntos unos puntos clave. "
         "Luego le haremos unas preguntas fáciles. Tómese su tiempo: no hay límite de tiempo."
@@ -19,7 +19,7 @@ SPANISH = Words(
     id_title="Su número de paciente",
     id_lead=(
         "Escriba su número de paciente y pulse Enter. "
-        "Está en su pulsera o en su carta. Si no está seguro, pregunte a la enfermera."
+        "Está en su pulsera o en su carta. Si tiene dudas, pregunte a la enfermera."
     ),
     id_placeholder="Número de paciente",
     id_empty="Escriba su número de paciente. Lo tiene en su pulsera o en su carta.",
@@ -29,7 +29,7 @@ SPANISH = Words(
     confirm_yes="Sí, soy yo",
     confirm_no="No, quiero escribirlo otra vez",
     confirm_hint="Pulse 1 o Enter para decir sí, 2 para decir no. O toque su opción.",
-    welcome_back="Bienvenido de nuevo",
+    welcome_back="Hola de nuevo",
     answered_one="Hoy empezó antes y contestó 1 pregunta. Puede seguir donde lo dejó.",
     answered_many="Hoy empezó antes y contestó {count} preguntas. Puede seguir donde lo dejó.",
     carry_on="Seguir donde lo dejé",
@@ -52,7 +52,7 @@ SPANISH = Words(
     next_hint="Pulse Enter o toque Seguir.",
     reteach_title="Vamos a repasar este punto",
     ask_again="Pregúnteme otra vez",
-    ready_hint="Pulse Enter cuando esté listo.",
+    ready_hint="Pulse Enter cuando quiera seguir.",
     thanks="¡Gracias!",
     score="Acertó {right} de {total} a la primera.",
     nurse_points="Su enfermera hablará con usted de estos puntos:",

@@ -285,7 +285,7 @@ async def test_f4_shows_item_statistics_with_bars(results_dir):
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
         text = screen_text(app)
-        assert "A small test bank (small): 4 completed attempts" in text  # the incomplete one is not counted
+        assert "A small test bank (small, en): 4 completed attempts" in text  # the incomplete one is not counted
         assert "right first try" in text and "█" in text
         await pilot.press("escape")
         await pilot.pause()

@@ -32,7 +32,7 @@ def test_check_passes_on_the_bundled_bank():
     """`check questions/` passes with a summary line and exit 0."""
     result = run("check", "questions/")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("checked 1 bank: 1 valid, 0 with errors")
+    assert result.stdout.startswith("checked 2 banks: 2 valid, 0 with errors (0 errors, 0 warnings)")  # English and Spanish
 
 
 def test_check_reports_errors_with_file_line_col_and_exit_1(write_bank):

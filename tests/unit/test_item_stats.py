@@ -85,6 +85,11 @@ def test_only_completed_attempts_of_the_current_version_count(small_bank):
     assert [r["attempt_id"] for r in counted_attempts(records, small_bank, since="2026-11-02")] == ["a1"]
     other = replace(small_bank, id="other")
     assert counted_attempts(records, other) == []
+    spanish = replace(small_bank, language="es")  # same id and content hash: only the language tells them apart
+    assert counted_attempts(records, spanish) == []
+    records.append({**records[0], "attempt_id": "es-1", "language": "es"})
+    assert [r["attempt_id"] for r in counted_attempts(records, spanish)] == ["es-1"]
+    assert "es-1" not in [r["attempt_id"] for r in counted_attempts(records, small_bank)]
 
 
 def test_stats_command_on_demo_data(tmp_path, capsys):
@@ -96,16 +101,23 @@ def test_stats_command_on_demo_data(tmp_path, capsys):
     capsys.readouterr()
     assert main(["stats", "kyphoplasty", "--results", str(results)]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("Kyphoplasty - what to expect (kyphoplasty): ")
+    assert text.startswith("Kyphoplasty - what to expect (kyphoplasty, en): ")
+    assert "Cifoplastia - qué esperar (kyphoplasty, es): " in text  # the translation, counted on its own
     assert "right first try" in text and "█" in text
     assert main(["stats", "--results", str(results), "--format", "csv"]) == 0
     rows = capsys.readouterr().out.strip().splitlines()
-    assert len(rows) == 1 + 36
+    assert len(rows) == 1 + 36 + 36 and rows[0].startswith("bank_id,language,question_id")
+    assert {row.split(",")[1] for row in rows[1:]} == {"en", "es"}
+    assert main(["stats", "--results", str(results), "--format", "csv", "--language", "es"]) == 0
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert len(rows) == 1 + 36 and all(row.split(",")[1] == "es" for row in rows[1:])
+    assert main(["stats", "--results", str(results), "--language", "fr"]) == 1
+    assert "no bank in the language 'fr'" in capsys.readouterr().err
     assert main(["stats", "--results", str(results), "--format", "json", "--since", "2030-01-01"]) == 0
     import json
 
-    [bank] = json.loads(capsys.readouterr().out)
-    assert bank["attempts"] == 0
+    banks = json.loads(capsys.readouterr().out)
+    assert [(bank["language"], bank["attempts"]) for bank in banks] == [("en", 0), ("es", 0)]
     with pytest.raises(SystemExit) as usage:  # bad usage: a message and exit 2
         main(["stats", "--results", str(results), "--since", "soon"])
     assert usage.value.code == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 from datetime import datetime, timedelta, timezone
 
@@ -37,12 +38,24 @@ def accounts(results_dir, clock):
     return staff
 
 
+def _strings(value) -> list[str]:
+    """Every string (and number, as text) held anywhere in a JSON value."""
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return [str(value)]
+
+
 def test_pin_is_stored_only_as_a_salted_scrypt_hash(accounts, results_dir):
     """The file holds no PIN, and two accounts with the same PIN get different hashes."""
     accounts.add("Bo Chan", "1357")
     raw = (results_dir / "staff" / "accounts.json").read_text()
-    assert "1357" not in raw
     stored = json.loads(raw)["accounts"]
+    # the PIN is no stored value (a random hex salt or hash may contain the digits 1357 by chance)
+    assert "1357" not in {value for account in stored.values() for value in _strings(account)}
+    assert all(re.fullmatch(r"[0-9a-f]{32}", a["pin"]["salt"]) and re.fullmatch(r"[0-9a-f]{64}", a["pin"]["hash"])
+               for a in stored.values())
     hashes = {account["pin"]["hash"] for account in stored.values()}
     assert len(hashes) == 2 and all(account["pin"]["scheme"] == "scrypt" for account in stored.values())
 
