@@ -23,6 +23,7 @@ EXPORT_FIELDS = (
     "bank_id",
     "bank_version",
     "bank_hash",
+    "language",
     "kiosk_id",
     "started_at",
     "finished_at",

@@ -1,4 +1,4 @@
-"""Shared fixtures: the small test bank, the kyphoplasty bank, results folders on tmp_path, a fixed clock."""
+"""Shared fixtures: the small test bank, the kyphoplasty bank (and its Spanish translation), results folders on tmp_path, a fixed clock."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_BANK = FIXTURES / "banks" / "small.yaml"
 KYPHOPLASTY = ROOT / "questions" / "kyphoplasty.yaml"
+KYPHOPLASTY_ES = ROOT / "questions" / "kyphoplasty.es.yaml"
 
 
 class FixedClock:
@@ -36,6 +37,11 @@ def small_bank():
 @pytest.fixture
 def kyphoplasty_bank():
     return load_bank(KYPHOPLASTY)
+
+
+@pytest.fixture
+def spanish_kyphoplasty_bank():
+    return load_bank(KYPHOPLASTY_ES)
 
 
 @pytest.fixture

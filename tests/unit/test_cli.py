@@ -84,7 +84,7 @@ def test_export_jsonl_has_the_fields_and_right_figures(results_dir, kyphoplasty_
     out, err = capsys.readouterr()
     [line] = out.splitlines()
     row = json.loads(line)
-    assert list(row) == ["attempt_id", "patient_id", "bank_id", "bank_version", "bank_hash", "kiosk_id", "started_at",
+    assert list(row) == ["attempt_id", "patient_id", "bank_id", "bank_version", "bank_hash", "language", "kiosk_id", "started_at",
                          "finished_at", "status", "first_try_correct", "total", "score", "outcome", "answers"]
     assert row["patient_id"] == "P-7" and row["bank_id"] == "kyphoplasty" and row["status"] == "completed"
     assert (row["first_try_correct"], row["total"]) == (25, 26) and row["score"] == round(25 / 26, 4)
@@ -93,6 +93,18 @@ def test_export_jsonl_has_the_fields_and_right_figures(results_dir, kyphoplasty_
     assert set(row["answers"][0]) == {"question_id", "fact_id", "round", "choice", "correct", "at"}
     assert row["answers"][0]["correct"] is False and row["answers"][-1]["round"] == 2
     assert "exported 1 attempt" in err
+
+
+def test_export_says_which_language_the_patient_took(results_dir, spanish_kyphoplasty_bank, capsys):
+    """A Spanish attempt is exported with its language, so it is not taken for the English bank (JSON and CSV)."""
+    finished_attempt(results_dir, spanish_kyphoplasty_bank, "ES-1")
+    assert main(["export", "--results", str(results_dir)]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["language"] == "es" and row["answers"][0]["choice"] in {c.text for q in spanish_kyphoplasty_bank.questions
+                                                                      for c in q.wrong}
+    assert main(["export", "--results", str(results_dir), "--format", "csv"]) == 0
+    header, line = capsys.readouterr().out.splitlines()
+    assert dict(zip(header.split(","), line.split(",")))["language"] == "es"
 
 
 def test_export_outcome_follows_pass_mark(results_dir, kyphoplasty_bank, capsys):
