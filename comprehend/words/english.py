@@ -13,6 +13,7 @@ ENGLISH = Words(
     start="Start",
     start_hint="Press Enter or touch Start.",
     which_procedure="Which procedure are you here for?",
+    which_language="Which language would you like?",
     pick_hint="Press the number, or touch your choice.",
     contrast_hint="Hard to read? Press C, or touch the button, for high contrast.",
     contrast_button="High contrast (C)",

@@ -13,6 +13,7 @@ SPANISH = Words(
     start="Empezar",
     start_hint="Pulse Enter o toque Empezar.",
     which_procedure="¿Para qué procedimiento viene hoy?",
+    which_language="¿En qué idioma lo prefiere?",
     pick_hint="Pulse el número o toque su opción.",
     contrast_hint="¿Le cuesta leer? Pulse C, o toque el botón, para ver con más contraste.",
     contrast_button="Más contraste (C)",

@@ -17,6 +17,7 @@ class Words:
     start: str
     start_hint: str
     which_procedure: str
+    which_language: str  # when the banks are one bank in several languages
     pick_hint: str
     contrast_hint: str
     contrast_button: str

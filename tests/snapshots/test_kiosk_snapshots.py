@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from comprehend.bank.loader import load_bank
-from tests.conftest import KYPHOPLASTY
+from tests.conftest import KYPHOPLASTY, KYPHOPLASTY_ES
 from tests.tui.helpers import make_app, right_digit, sign_in, wrong_digit
 
 
@@ -80,3 +80,44 @@ class TestHighContrast:
             await to_first_question(pilot)
 
         assert snap_compare(kiosk(tmp_path), terminal_size=size, run_before=contrast_then_question)
+
+
+def kiosk_in_two_languages(tmp_path):
+    """The kiosk on the kyphoplasty bank and its Spanish translation."""
+    return make_app(tmp_path / "results", banks=[load_bank(KYPHOPLASTY), load_bank(KYPHOPLASTY_ES)],
+                    result_seconds=3600, idle_seconds=3600)
+
+
+async def to_spanish_first_question(pilot):
+    await pilot.press("2")
+    await pilot.pause()
+    await pilot.press(*"snap-1", "enter")
+    await pilot.pause()
+    await pilot.press("enter")  # yes, that is me
+    await pilot.pause()
+    await pilot.press("enter")  # the key points read
+    await pilot.pause()
+
+
+async def to_spanish_wrong_feedback(pilot):
+    await to_spanish_first_question(pilot)
+    await pilot.press(wrong_digit(pilot.app))
+    await pilot.pause()
+
+
+class TestSpanish:
+    """What a Spanish-speaking patient sees: the welcome in both languages, then Spanish only."""
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_welcome_in_two_languages(self, snap_compare, tmp_path, size):
+        """Welcome: each sentence in English and Spanish, each bank named in its own language."""
+        assert snap_compare(kiosk_in_two_languages(tmp_path), terminal_size=size)
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_spanish_question(self, snap_compare, tmp_path, size):
+        """A Spanish question: progress, choices and hint in Spanish."""
+        assert snap_compare(kiosk_in_two_languages(tmp_path), terminal_size=size, run_before=to_spanish_first_question)
+
+    def test_spanish_feedback_after_a_wrong_answer(self, snap_compare, tmp_path):
+        """Kind feedback in Spanish at 80x24: what was chosen, why not, the answer and the point."""
+        assert snap_compare(kiosk_in_two_languages(tmp_path), terminal_size=(80, 24), run_before=to_spanish_wrong_feedback)

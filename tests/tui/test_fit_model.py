@@ -1,4 +1,7 @@
-"""The 80x24 fit check of `check` against the real kiosk screens: the rows it predicts are the rows drawn."""
+"""The 80x24 fit check of `check` against the real kiosk screens: the rows it predicts are the rows drawn.
+
+In English and in Spanish: the kiosk's own words around a question ("You chose:", "Usted eligió:") count too.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from comprehend.bank.model import Fact, Question, WrongChoice
 from comprehend.kiosk.screens.feedback import FeedbackScreen
 from comprehend.kiosk.screens.question import QuestionScreen
 from comprehend.quiz import Ask, Choice, Feedback
-from tests.conftest import KYPHOPLASTY
+from comprehend.words import ENGLISH, SPANISH, Words
+from tests.conftest import KYPHOPLASTY, KYPHOPLASTY_ES
 
 KIOSK_CSS = Path(__file__).resolve().parents[2] / "comprehend" / "kiosk" / "kiosk.tcss"
 LONG = "How does snow feel when you hold it in your bare hand on a cold winter day outside the house?"
@@ -45,22 +49,30 @@ def crafted() -> list[Question]:
     ]
 
 
-def all_questions() -> list[tuple[Question, str]]:
-    bank = load_bank(KYPHOPLASTY)
-    return [(q, bank.fact(q.fact).text) for q in bank.questions] + [(q, "Snow is cold.") for q in crafted()]
+def all_questions() -> list[tuple[Question, str, Words]]:
+    english, spanish = load_bank(KYPHOPLASTY), load_bank(KYPHOPLASTY_ES)
+    return ([(q, english.fact(q.fact).text, ENGLISH) for q in english.questions]
+            + [(q, spanish.fact(q.fact).text, SPANISH) for q in spanish.questions]
+            + [(q, "Snow is cold.", ENGLISH) for q in crafted()])
 
 
-@pytest.mark.parametrize("question, fact_text", all_questions(), ids=lambda value: getattr(value, "id", ""))
-async def test_predicted_rows_are_the_rows_drawn(question, fact_text):
-    fit = question_fit(question, question.explain)
+def case_id(value) -> str:
+    return getattr(value, "id", "") or getattr(value, "language", "")
+
+
+@pytest.mark.parametrize("question, fact_text, words", all_questions(), ids=case_id)
+async def test_predicted_rows_are_the_rows_drawn(question, fact_text, words):
+    fit = question_fit(question, question.explain, words=words)
     fact = Fact(question.fact, fact_text)
     choices = tuple([Choice(question.answer, True)] + [Choice(w.text, False, w.why) for w in question.wrong])
-    rows, scroll = await drawn(QuestionScreen(Ask(question, fact, choices, 1, 1, 9)))
+    rows, scroll = await drawn(QuestionScreen(Ask(question, fact, choices, 1, 1, 9), words))
     assert rows == fit.question_rows
     assert (scroll == 0) == (fit.question_rows <= fit.question_room)
-    worst = max(question.wrong, key=lambda w: (len(w.text) + len(w.why)))
-    feedback = Feedback(False, Choice(worst.text, False, worst.why), question.answer, question.explain, worst.why, fact)
-    rows, scroll = await drawn(FeedbackScreen(feedback))
+    drawn_feedback = []  # the feedback after each wrong choice: the model predicts the tallest
+    for wrong in question.wrong:
+        feedback = Feedback(False, Choice(wrong.text, False, wrong.why), question.answer, question.explain, wrong.why, fact)
+        drawn_feedback.append(await drawn(FeedbackScreen(feedback, words)))
+    rows, scroll = max(drawn_feedback)
     assert rows == fit.feedback_rows
     assert (scroll == 0) == (fit.feedback_rows <= fit.feedback_room)
 
@@ -68,3 +80,12 @@ async def test_predicted_rows_are_the_rows_drawn(question, fact_text):
 def test_the_crafted_questions_cover_both_sides():
     fits = [question_fit(q, q.explain).fits for q in crafted()]
     assert fits[0] and not all(fits)
+
+
+def test_the_kiosks_own_words_count_in_the_fit():
+    """A wrong choice that fits one row after "You chose: " takes two after the longer "Usted eligió: "."""
+    width = 80 - 4  # the panel's text width
+    text = "x" * (width - len("You chose: "))
+    question = Question("q", "f", "How does snow feel?", "Cold", (WrongChoice(text),))
+    english, spanish = question_fit(question, "", words=ENGLISH), question_fit(question, "", words=SPANISH)
+    assert spanish.feedback_rows == english.feedback_rows + 1

@@ -19,6 +19,9 @@ DOMAIN = [
     "comprehend.check",
     "comprehend.export",
     "comprehend.patient_id",
+    "comprehend.words",
+    "comprehend.bank.lint",
+    "comprehend.bank.language_rules",
     "comprehend.cli",
 ]
 
