@@ -14,6 +14,7 @@ from fpdf.fonts import FontFace
 from comprehend.attempt_detail import AttemptDetail
 from comprehend.bank.model import Bank
 from comprehend.reports.content import report_text
+from comprehend.words import words_for
 
 REPLACEMENTS = {"—": "-", "–": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "-", "≥": ">=", "≤": "<="}
 
@@ -92,13 +93,14 @@ def render_report_pdf(detail: AttemptDetail, clinic: str) -> bytes:
 
 
 def render_handout_pdf(bank: Bank, detail: AttemptDetail) -> bytes:
-    """A take-home sheet in large print: the points to remember first, then every key point by topic."""
-    title = f"{bank.title}: key points to take home"
+    """A take-home sheet in large print, in the bank's language: the points to remember first, then every key point."""
+    words = words_for(bank.language)
+    title = words.handout_title.format(title=bank.title)
     pdf = _new_pdf(title)
     pdf.set_font("Helvetica", "B", 20)
     pdf.multi_cell(0, 10, latin1(title), new_x="LMARGIN", new_y="NEXT")
     if detail.points:
-        _heading(pdf, "Please read these again", 16)
+        _heading(pdf, words.handout_again, 16)
         pdf.set_font("Helvetica", "", 15)
         for point in detail.points:
             pdf.multi_cell(0, 7.5, latin1("- " + point.text), new_x="LMARGIN", new_y="NEXT")
@@ -107,11 +109,11 @@ def render_handout_pdf(bank: Bank, detail: AttemptDetail) -> bytes:
     for fact in bank.facts:
         if fact.topic != topic:
             topic = fact.topic
-            _heading(pdf, topic or "Key points", 16)
+            _heading(pdf, topic or words.key_points_topic, 16)
             pdf.set_font("Helvetica", "", 15)
         pdf.multi_cell(0, 7.5, latin1("- " + fact.text), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
     pdf.ln(4)
     pdf.set_font("Helvetica", "B", 15)
-    pdf.multi_cell(0, 7.5, "If you have questions, ask your nurse or your doctor.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7.5, latin1(words.handout_questions), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -61,6 +61,9 @@ ENGLISH = Words(
     tell_nurse="Please tell the nurse that you have finished.",
     done="Done",
     done_hint="Press Enter or touch Done.",
+    handout_title="{title}: key points to take home",
+    handout_again="Please read these again",
+    handout_questions="If you have questions, ask your nurse or your doctor.",
     still_there="Are you still there?",
     countdown=(
         "To keep your answers private, this screen will clear in {seconds} seconds.\n"

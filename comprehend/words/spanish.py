@@ -61,6 +61,9 @@ SPANISH = Words(
     tell_nurse="Avise a la enfermera de que ha terminado.",
     done="Terminar",
     done_hint="Pulse Enter o toque Terminar.",
+    handout_title="{title}: puntos clave para llevar a casa",
+    handout_again="Vuelva a leer estos puntos",
+    handout_questions="Si tiene preguntas, hable con su enfermera o con su médico.",
     still_there="¿Sigue ahí?",
     countdown=(
         "Para que sus respuestas sigan siendo privadas, esta pantalla se borrará en {seconds} segundos.\n"

@@ -67,6 +67,10 @@ class Words:
     tell_nurse: str
     done: str
     done_hint: str
+    # the take-home sheet (printed from review)
+    handout_title: str  # {title}
+    handout_again: str
+    handout_questions: str
     # walking away
     still_there: str
     countdown: str  # {seconds}

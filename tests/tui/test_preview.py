@@ -15,7 +15,7 @@ from comprehend.kiosk.screens.reteach import ReteachScreen
 from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.preview.app import BANNER, PreviewApp
 from comprehend.preview.screens import BankErrorsScreen, EndScreen, JumpScreen
-from tests.conftest import SMALL_BANK
+from tests.conftest import FIXTURES, SMALL_BANK
 from tests.tui.helpers import right_digit, screen_text, wait_until
 
 
@@ -130,3 +130,22 @@ def test_preview_command_refuses_a_broken_bank(tmp_path, capsys):
     assert main(["preview", str(path)]) == 1
     assert "the bank has errors" in capsys.readouterr().err
     assert main(["preview", "no-such-bank", "--questions", str(tmp_path)]) == 1
+
+
+async def test_a_translation_is_previewed_with_the_kiosks_words_in_its_language():
+    """Previewing the Spanish bank shows what a Spanish patient sees: Spanish welcome, progress, feedback, re-teach."""
+    app = preview(FIXTURES / "banks" / "small.es.yaml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "Le damos la bienvenida" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Puntos clave" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Pregunta 1 de 4" in screen_text(app)
+        await pilot.press(right_digit(app))
+        await pilot.pause()
+        assert "¡Correcto! Muy bien." in screen_text(app)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ReteachScreen) and "Vamos a repasar este punto" in screen_text(app)

@@ -85,6 +85,24 @@ def test_handout_has_missed_points_first_in_large_print(kypho_data, kyphoplasty_
     assert pages <= 4
 
 
+def test_a_spanish_patient_takes_home_a_spanish_sheet(results_dir, spanish_kyphoplasty_bank):
+    """The handout of a Spanish attempt: its headings and closing line in Spanish, its points from the Spanish bank."""
+    rights = [True] * 26
+    rights[3] = False
+    ResultsStore(results_dir, "k").finish_many([taken_attempt(spanish_kyphoplasty_bank, "ES-4", rights,
+                                                              "2026-11-02T09:00:00+00:00", attempt_id="e" * 32)])
+    data = ReviewData(results_dir, KYPHOPLASTY.parent, banks=[spanish_kyphoplasty_bank])
+    data.load()
+    detail = data.detail("e" * 32)
+    _, text = pdf_text(render_handout_pdf(spanish_kyphoplasty_bank, detail))
+    flat = " ".join(text.split())
+    for expected in ("Cifoplastia - qué esperar: puntos clave para llevar a casa", "Vuelva a leer estos puntos",
+                     "Qué es", "Si tiene preguntas, hable con su enfermera o con su médico.",
+                     " ".join(detail.points[0].text.split())):
+        assert expected in flat, expected
+    assert "Please read these again" not in flat and "key points to take home" not in flat
+
+
 def test_html_report_escapes_everything(results_dir, small_bank):
     ResultsStore(results_dir, "k").finish_many([taken_attempt(small_bank, "P-1", [True], "2026-11-02T09:00:00+00:00", attempt_id="a1")])
     data = ReviewData(results_dir, SMALL_BANK.parent, banks=[small_bank])
