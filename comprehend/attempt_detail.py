@@ -101,8 +101,12 @@ def questions_asked(record: dict, bank: Bank) -> list[QuestionAsked]:
     return asked
 
 
-def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[AttemptRow], reviews: list[dict]) -> AttemptDetail:
-    """The detail of `record` (whose list row is `row`); `all_rows` gives the same patient's earlier attempts."""
+def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[AttemptRow], reviews: list[dict],
+                   original: Bank | None = None) -> AttemptDetail:
+    """The detail of `record` (whose list row is `row`); `all_rows` gives the same patient's earlier attempts.
+
+    `original` is the bank `bank` was translated from, when the patient took a translation.
+    """
     earlier = sorted(
         (other for other in all_rows if other.patient_id == row.patient_id and other.started_at < row.started_at),
         key=lambda other: other.started_at,
@@ -117,7 +121,8 @@ def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[Att
         minutes=_minutes(row.started_at, str(record.get("finished_at") or record.get("updated_at") or "")),
         questions=tuple(questions_asked(record, bank)),
         points=tuple(
-            talking_points(bank, record.get("missed_first", []), record.get("never_mastered", []), record.get("rounds_by_fact", {}))
+            talking_points(bank, record.get("missed_first", []), record.get("never_mastered", []), record.get("rounds_by_fact", {}),
+                           original)
         ),
         earlier=tuple(earlier),
         reviews=tuple(reviews),

@@ -10,6 +10,7 @@ from pathlib import Path
 from comprehend.attempt_detail import AttemptDetail, attempt_detail
 from comprehend.bank.discovery import load_banks
 from comprehend.bank.model import Bank
+from comprehend.bank.translations import is_translation
 from comprehend.overview import AttemptRow, rows_from_summaries
 from comprehend.store import ResultsStore
 from comprehend.store.audit import SIGNED_OFF, AuditLog
@@ -83,11 +84,17 @@ class ReviewData:
         record = self.record(attempt_id)
         if record is None:
             return None
-        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []))
+        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []), self.original_of(bank))
 
     def bank_for(self, row: AttemptRow) -> Bank | None:
         """The current bank an attempt was taken on."""
         return self.banks.get((row.bank_id, row.language))
+
+    def original_of(self, bank: Bank) -> Bank | None:
+        """The bank a translation was made from (None for an original, or when it is not here)."""
+        if not is_translation(bank):
+            return None
+        return next((other for other in self.banks.values() if other.id == bank.id and not is_translation(other)), None)
 
     def sign_off(self, attempt_id: str, reviewer: str, note: str, at: str) -> dict:
         """Store a sign-off and audit it; returns the stored review."""

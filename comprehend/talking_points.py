@@ -17,6 +17,7 @@ class TalkingPoint:
     critical: bool
     never_mastered: bool
     rounds: int | None  # the round it was first right in; None when never
+    original: str = ""  # the same fact in the original bank's words, when the patient took a translation
 
 
 def talking_points(
@@ -24,11 +25,15 @@ def talking_points(
     missed_first: Iterable[str],
     never_mastered: Iterable[str] = (),
     rounds_by_fact: Mapping[str, int | None] | None = None,
+    original: Bank | None = None,
 ) -> list[TalkingPoint]:
     """Critical facts first, then never-mastered before merely missed, otherwise in the order asked.
 
     A fact the current bank no longer has (an attempt on an older version) is kept, named by its id.
+    With `original` (the bank a translation was made from), each point also carries the original's
+    words, so a nurse who does not read the patient's language knows what to talk over.
     """
+    in_original = {fact.id: fact.text for fact in original.facts} if original is not None else {}
     never = set(never_mastered)
     rounds_by_fact = rounds_by_fact or {}
     ids = list(dict.fromkeys([*missed_first, *never_mastered]))
@@ -40,6 +45,7 @@ def talking_points(
             critical=fact_id in known and bank.is_critical(fact_id),
             never_mastered=fact_id in never,
             rounds=rounds_by_fact.get(fact_id),
+            original=in_original.get(fact_id, ""),
         )
         for fact_id in ids
     ]

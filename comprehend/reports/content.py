@@ -50,6 +50,7 @@ def report_text(detail: AttemptDetail, clinic: str) -> ReportText:
     ]
     points = [
         ("[critical] " if point.critical else "") + point.text + (" (never answered right)" if point.never_mastered else "")
+        + (f" — in the original: {point.original}" if point.original else "")
         for point in detail.points
     ]
     questions = [

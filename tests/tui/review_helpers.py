@@ -32,4 +32,5 @@ def review_app(results: Path, **options):
     """Review over `results` (with one nurse account) on the small bank, with a fixed clock."""
     staff_with_nurse(results)
     options.setdefault("clock", FixedClock())
-    return make_review_app(SMALL_BANK.parent, results, banks=[load_bank(SMALL_BANK)], **options)
+    options.setdefault("banks", [load_bank(SMALL_BANK)])
+    return make_review_app(SMALL_BANK.parent, results, **options)

@@ -290,3 +290,23 @@ async def test_f4_shows_item_statistics_with_bars(results_dir):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AttemptsScreen)
+
+
+async def test_a_spanish_attempt_shows_each_talking_point_in_the_original_too(results_dir):
+    """The nurse who reads no Spanish still sees what to talk over: the English original under each point."""
+    from comprehend.bank.loader import load_bank
+    from tests.builders import taken_attempt
+    from tests.conftest import FIXTURES
+
+    english, spanish = load_bank(SMALL_BANK), load_bank(FIXTURES / "banks" / "small.es.yaml")
+    ResultsStore(results_dir, "kiosk-1").finish_many(
+        [taken_attempt(spanish, "ES-1", [False, True, True], "2026-11-02T09:00:00+00:00", attempt_id="e1" * 16)])
+    app = review_app(results_dir, banks=[english, spanish])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await signed_in(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        text = screen_text(app)
+        assert "CRITICAL · El cielo es azul en un día claro." in text
+        assert "In the original: The sky is blue on a clear day." in text

@@ -7,6 +7,7 @@ import pytest
 from comprehend.bank.loader import parse_bank
 from comprehend.overview import AttemptFilter
 from comprehend.reports import fhir
+from comprehend.reports.content import report_text
 from comprehend.review_data import ReviewData
 from comprehend.store import ResultsStore
 from tests.builders import taken_attempt
@@ -40,3 +41,20 @@ def test_fhir_keeps_languages_apart(small_bank, spanish):
     record = taken_attempt(spanish, "P-2", [True], "2026-11-02T10:00:00+00:00")
     [entry] = fhir.responses_bundle([record], [small_bank, spanish])["entry"]
     assert entry["resource"]["questionnaire"].startswith(fhir.questionnaire_url(spanish) + "|")
+
+
+def test_a_nurse_sees_each_talking_point_in_the_original_words_too(results_dir, small_bank, spanish):
+    """A Spanish attempt's talking points carry the English original (detail and report); an English one does not."""
+    ResultsStore(results_dir, "k").finish_many([
+        taken_attempt(small_bank, "P-1", [True, True, False], "2026-11-02T09:00:00+00:00", attempt_id="en1"),
+        taken_attempt(spanish, "P-2", [True, True, False], "2026-11-02T10:00:00+00:00", attempt_id="es1"),
+    ])
+    data = ReviewData(results_dir, SMALL_BANK.parent, banks=[small_bank, spanish])
+    data.load()
+    [point] = data.detail("es1").points
+    assert (point.text, point.original) == ("La nieve es fría.", "Snow is cold.")
+    assert data.detail("en1").points[0].original == ""
+    assert "La nieve es fría. — in the original: Snow is cold." in report_text(data.detail("es1"), "Clinic").points
+    without_original = ReviewData(results_dir, SMALL_BANK.parent, banks=[spanish])  # the English bank is gone
+    without_original.load()
+    assert without_original.detail("es1").points[0].original == ""

@@ -43,6 +43,7 @@ class DetailScreen(Screen):
                 for point in detail.points:
                     label = ("CRITICAL · " if point.critical else "") + point.text
                     label += " (never answered right)" if point.never_mastered else f" (right in round {point.rounds})" if point.rounds else ""
+                    label += f"\n  In the original: {point.original}" if point.original else ""
                     yield Bullet(label, classes="point critical" if point.critical else "point")
             else:
                 yield Static("None: every point was right on the first try.", classes="point")
