@@ -28,7 +28,12 @@ RESPONSE_STATUS = {"completed": "completed", "in-progress": "in-progress", "inco
 
 def questionnaire_url(bank: Bank) -> str:
     """The canonical URL of a bank's Questionnaire (a translation's has its language after the id)."""
-    return f"{BASE}/Questionnaire/{bank.id}" + ("" if bank.language == "en" else f"-{bank.language}")
+    return f"{BASE}/Questionnaire/{questionnaire_id(bank)}"
+
+
+def questionnaire_id(bank: Bank) -> str:
+    """The Questionnaire's id: the bank id, with the language after it for a bank not in English ("kyphoplasty-es")."""
+    return bank.id + ("" if bank.language == "en" else f"-{bank.language}")
 
 
 def questionnaire_version(bank: Bank) -> str:
@@ -88,7 +93,7 @@ def questionnaire(bank: Bank, version: str = R5) -> dict:
         items.extend(_question_item(bank, question, version) for question in bank.questions_for(fact.id))
     return {
         "resourceType": "Questionnaire",
-        "id": bank.id,
+        "id": questionnaire_id(bank),  # one id per language, or a server would keep only one of them
         "url": questionnaire_url(bank),
         "version": questionnaire_version(bank),
         "name": "".join(part.capitalize() for part in bank.id.split("-")),

@@ -38,6 +38,7 @@ def test_each_attempt_is_read_with_the_bank_of_its_language(results_dir, small_b
 def test_fhir_keeps_languages_apart(small_bank, spanish):
     assert fhir.questionnaire_url(small_bank).endswith("/Questionnaire/small")
     assert fhir.questionnaire_url(spanish).endswith("/Questionnaire/small-es")
+    assert (fhir.questionnaire(small_bank, "R4B")["id"], fhir.questionnaire(spanish, "R5")["id"]) == ("small", "small-es")
     record = taken_attempt(spanish, "P-2", [True], "2026-11-02T10:00:00+00:00")
     [entry] = fhir.responses_bundle([record], [small_bank, spanish])["entry"]
     assert entry["resource"]["questionnaire"].startswith(fhir.questionnaire_url(spanish) + "|")
