@@ -89,14 +89,7 @@ def kiosk_in_two_languages(tmp_path):
 
 
 async def to_spanish_first_question(pilot):
-    await pilot.press("2")
-    await pilot.pause()
-    await pilot.press(*"snap-1", "enter")
-    await pilot.pause()
-    await pilot.press("enter")  # yes, that is me
-    await pilot.pause()
-    await pilot.press("enter")  # the key points read
-    await pilot.pause()
+    await sign_in(pilot, "snap-1", bank_key="2")  # 2: Español
 
 
 async def to_spanish_wrong_feedback(pilot):

@@ -59,9 +59,9 @@ def wrong_digit(app: KioskApp) -> str:
     return str(next(i for i, c in enumerate(ask.choices) if not c.correct) + 1)
 
 
-async def confirm_id(pilot, patient_id: str = "abc-123") -> None:
-    """From the welcome screen: Start, type the ID, Enter, and confirm it with Enter."""
-    await pilot.press("enter")
+async def confirm_id(pilot, patient_id: str = "abc-123", bank_key: str = "enter") -> None:
+    """From the welcome screen: Start (or `bank_key`: the digit of a bank in a list), type the ID, Enter, confirm with Enter."""
+    await pilot.press(bank_key)
     await pilot.pause()
     await pilot.press(*patient_id, "enter")
     await pilot.pause()
@@ -69,9 +69,9 @@ async def confirm_id(pilot, patient_id: str = "abc-123") -> None:
     await pilot.pause()
 
 
-async def sign_in(pilot, patient_id: str = "abc-123") -> None:
+async def sign_in(pilot, patient_id: str = "abc-123", bank_key: str = "enter") -> None:
     """confirm_id, then read the key points (Enter)."""
-    await confirm_id(pilot, patient_id)
+    await confirm_id(pilot, patient_id, bank_key)
     await pilot.press("enter")
     await pilot.pause()
 

@@ -16,7 +16,7 @@ from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
 from comprehend.store import ResultsStore
 from comprehend.words import ENGLISH
 from tests.conftest import FIXTURES, SMALL_BANK
-from tests.tui.helpers import make_app, right_digit, screen_text, wait_until, wrong_digit
+from tests.tui.helpers import confirm_id, make_app, right_digit, screen_text, wait_until, wrong_digit
 
 SMALL_ES = FIXTURES / "banks" / "small.es.yaml"
 
@@ -30,15 +30,6 @@ def english_words_in(text: str) -> list[str]:
     """The kiosk's English sentences (the part before any placeholder) that show in `text`."""
     pieces = [sentence.split("{")[0].strip() for name, sentence in ENGLISH.text_fields().items() if name != "language_name"]
     return [piece for piece in pieces if len(piece) >= 4 and piece in text]
-
-
-async def choose_spanish_and_sign_in(pilot, patient_id: str = "es-1") -> None:
-    await pilot.press("2")
-    await pilot.pause()
-    await pilot.press(*patient_id, "enter")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_welcome_asks_for_the_language_in_each_language(results_dir):
@@ -132,7 +123,7 @@ async def test_buttons_and_the_read_aloud_label_are_spanish(results_dir):
     speaker = Quiet()
     app = both_languages(results_dir, speaker=speaker)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose_spanish_and_sign_in(pilot)
+        await confirm_id(pilot, "es-1", bank_key="2")
         assert str(app.screen.query_one("#done").label) == "Ya lo he leído"
         await pilot.press("enter")
         await pilot.pause()
@@ -149,7 +140,7 @@ async def test_still_there_and_welcome_back_speak_spanish(results_dir):
     """The idle question counts down in Spanish; the same patient coming back is welcomed back in Spanish."""
     app = both_languages(results_dir, idle_seconds=1.5, countdown_seconds=2)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose_spanish_and_sign_in(pilot, "es-9")
+        await confirm_id(pilot, "es-9", bank_key="2")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(right_digit(app))
@@ -159,7 +150,7 @@ async def test_still_there_and_welcome_back_speak_spanish(results_dir):
         assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
     app = both_languages(results_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose_spanish_and_sign_in(pilot, "es-9")
+        await confirm_id(pilot, "es-9", bank_key="2")
         assert isinstance(app.screen, WelcomeBackScreen)
         text = screen_text(app)
         assert "Hola de nuevo" in text and "contestó 1 pregunta" in text and english_words_in(text) == []
@@ -169,7 +160,7 @@ async def test_the_english_bank_keeps_english_words(results_dir):
     """Choosing English after a Spanish patient left: the kiosk speaks English again."""
     app = both_languages(results_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose_spanish_and_sign_in(pilot, "es-2")
+        await confirm_id(pilot, "es-2", bank_key="2")
         await app.back_to_welcome()  # as when the patient walks away
         await pilot.pause()
         await pilot.press("1")
