@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from comprehend.bank.discovery import bank_files
-from comprehend.bank.language_rules import Readability, rules_for
-from comprehend.bank.lint import graded, lint_bank, patient_texts
+from comprehend.bank.language_rules import Readability
+from comprehend.bank.lint import lint
 from comprehend.bank.loader import load_bank
 from comprehend.bank.problems import BankError, Problem
 from comprehend.bank.translations import check_translations
@@ -45,8 +45,7 @@ class CheckReport:
         """One line: banks, errors, warnings, facts and questions, mean and worst reading score of each formula."""
         broken = self.files - self.valid
         grades = "".join(
-            f"; {'reading grade' if not formula.higher_is_easier else formula.name} mean {statistics.mean(scores):.1f}, "
-            f"worst {(min if formula.higher_is_easier else max)(scores):.1f}"
+            f"; {formula.summary_name} mean {statistics.mean(scores):.1f}, worst {formula.worst(scores):.1f}"
             for formula, scores in self.scores.items() if scores
         )
         return (
@@ -75,11 +74,10 @@ def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
         report.valid += 1
         report.facts += len(bank.facts)
         report.questions += len(bank.questions)
-        report.problems.extend(lint_bank(bank, source))
-        rules = rules_for(bank.language)
-        if rules is not None:
-            report.scores.setdefault(rules.readability, []).extend(
-                rules.score(text.text) for text in patient_texts(bank) if graded(text.text))
+        found = lint(bank, source)
+        report.problems.extend(found.problems)
+        if found.readability is not None:
+            report.scores.setdefault(found.readability, []).extend(found.scores)
     report.problems.sort()
     return report
 

@@ -18,15 +18,22 @@ from textstat.textstat import textstatistics  # textstat 0.7.3: one instance per
 
 @dataclass(frozen=True)
 class Readability:
-    """A readability formula and the score a patient text must reach."""
+    """A readability formula (a textstat method) and the score a patient text must reach."""
 
     name: str  # "grade" or "Fernández-Huerta score"
+    summary_name: str  # as the `check` summary line names it: "reading grade"
+    method: str  # the textstat method: "flesch_kincaid_grade", "fernandez_huerta"
     limit: float
     higher_is_easier: bool
+    floor: float | None = None  # a grade below 0 means nothing more than 0
 
     def too_hard(self, score: float) -> bool:
         """True when `score` is past the limit on the hard side."""
         return score < self.limit if self.higher_is_easier else score > self.limit
+
+    def worst(self, scores: list[float]) -> float:
+        """The hardest of some scores."""
+        return min(scores) if self.higher_is_easier else max(scores)
 
     def describe(self, score: float) -> str:
         """'reads at grade 7.2, above 6' or 'has a Fernández-Huerta score of 64.0, below 70'."""
@@ -47,11 +54,10 @@ class LanguageRules:
     above: re.Pattern[str]
 
     def score(self, text: str) -> float:
-        """The readability score of `text` in this language (a grade is at least 0)."""
-        stats = _statistics(self.language)
-        if self.language == "es":
-            return float(stats.fernandez_huerta(text))
-        return max(0.0, float(stats.flesch_kincaid_grade(text)))
+        """The readability score of `text` by this language's formula (with its hyphenation dictionary)."""
+        score = float(getattr(_statistics(self.language), self.readability.method)(text))
+        floor = self.readability.floor
+        return score if floor is None else max(floor, score)
 
     def syllables(self, word: str) -> int:
         """Syllables of one word, by this language's hyphenation dictionary."""
@@ -67,7 +73,7 @@ def _statistics(language: str) -> textstatistics:
 
 ENGLISH_RULES = LanguageRules(
     language="en",
-    readability=Readability("grade", 6.0, higher_is_easier=False),
+    readability=Readability("grade", "reading grade", "flesch_kincaid_grade", 6.0, higher_is_easier=False, floor=0.0),
     long_word_syllables=4,  # "osteoporosis"
     stop_words=frozenset(
         "a an the and or but of to in on at for from by with as is are was were be been it its this that these those "
@@ -81,7 +87,7 @@ ENGLISH_RULES = LanguageRules(
 
 SPANISH_RULES = LanguageRules(
     language="es",
-    readability=Readability("Fernández-Huerta score", 70.0, higher_is_easier=True),
+    readability=Readability("Fernández-Huerta score", "Fernández-Huerta score", "fernandez_huerta", 70.0, higher_is_easier=True),
     long_word_syllables=5,  # Spanish words run longer: "medicamento" has 5, "radiografía" 5
     stop_words=frozenset(
         "a al ante con contra de del desde en entre hacia hasta para por según sin sobre tras el la lo los las un una "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comprehend.bank.fit import question_fit
-from comprehend.bank.language_rules import ENGLISH_RULES, LanguageRules, rules_for
+from comprehend.bank.language_rules import ENGLISH_RULES, LanguageRules, Readability, rules_for
 from comprehend.bank.model import Bank, Question
 from comprehend.bank.problems import Problem
 from comprehend.words import words_for
@@ -70,10 +70,21 @@ def patient_texts(bank: Bank) -> list[Text]:
     return texts
 
 
+@dataclass(frozen=True)
+class LintResult:
+    """The warnings for a bank, and the reading score of each text long enough to score (for the summary)."""
+
+    problems: list[Problem]
+    readability: Readability | None  # the formula of the bank's language; None when it has no rules
+    scores: list[float]
+
+
 class _Warnings:
     def __init__(self, bank: Bank):
         self.bank = bank
+        self.rules = rules_for(bank.language)  # None: a language without rules
         self.found: list[Problem] = []
+        self.scores: list[float] = []
 
     def add(self, place: str, rule: str, message: str, hint: str) -> None:
         line, col = self.bank.place(place)
@@ -81,27 +92,34 @@ class _Warnings:
 
 
 def _reading(bank: Bank, out: _Warnings) -> None:
-    rules = rules_for(bank.language)
+    rules = out.rules
     if rules is None:
         out.add("bank", "language-not-checked",
                 f"reading level and wording are not checked for the language '{bank.language}'",
                 "have a speaker of the language read it with a patient in mind; checks exist for: en, es")
     for text in patient_texts(bank):
-        if rules is not None and graded(text.text):
-            score = rules.score(text.text)
-            if rules.readability.too_hard(score):
-                out.add(text.place, "reading-grade", f"{text.where} {rules.readability.describe(score)}",
-                        "use shorter words and shorter sentences")
-        elif rules is not None:
-            long_words = [word for word in words(text.text) if rules.syllables(word) > rules.long_word_syllables]
-            if long_words:
-                out.add(text.place, "reading-grade", f"{text.where} uses the long word '{long_words[0]}'",
-                        "use a shorter, everyday word")
+        if rules is not None:
+            _reading_level(text, rules, out)
         for sentence in SENTENCE_END.split(text.text):
             count = len(words(sentence))
             if count > MAX_SENTENCE_WORDS:
                 out.add(text.place, "long-sentence", f"a sentence in {text.where} has {count} words (more than {MAX_SENTENCE_WORDS})",
                         "split it into two sentences")
+
+
+def _reading_level(text: Text, rules: LanguageRules, out: _Warnings) -> None:
+    """The language's readability formula on a text long enough to score, else its longest words."""
+    if graded(text.text):
+        score = rules.score(text.text)
+        out.scores.append(score)
+        if rules.readability.too_hard(score):
+            out.add(text.place, "reading-grade", f"{text.where} {rules.readability.describe(score)}",
+                    "use shorter words and shorter sentences")
+        return
+    long_words = [word for word in words(text.text) if rules.syllables(word) > rules.long_word_syllables]
+    if long_words:
+        out.add(text.place, "reading-grade", f"{text.where} uses the long word '{long_words[0]}'",
+                "use a shorter, everyday word")
 
 
 def _answer_is_clearly_longest(question: Question) -> bool:
@@ -110,7 +128,7 @@ def _answer_is_clearly_longest(question: Question) -> bool:
 
 
 def _give_aways(bank: Bank, out: _Warnings) -> None:
-    rules = rules_for(bank.language)
+    rules = out.rules
     longest_count = 0
     for question in bank.questions:
         prefix = f"question:{question.id}"
@@ -161,7 +179,7 @@ def _fold(text: str) -> str:
 
 
 def _choices_alike(bank: Bank, out: _Warnings) -> None:
-    rules = rules_for(bank.language) or ENGLISH_RULES
+    rules = out.rules or ENGLISH_RULES
     for question in bank.questions:
         prefix = f"question:{question.id}"
         name = f"question '{question.id}'"
@@ -229,6 +247,11 @@ def source_text_for(bank: Bank, source_file: Path | None) -> tuple[str | None, P
 
 def lint_bank(bank: Bank, source_file: Path | None = None) -> list[Problem]:
     """Every warning for a valid bank, in file order."""
+    return lint(bank, source_file).problems
+
+
+def lint(bank: Bank, source_file: Path | None = None) -> LintResult:
+    """Every warning for a valid bank, in file order, with the reading scores found on the way."""
     out = _Warnings(bank)
     _reading(bank, out)
     _give_aways(bank, out)
@@ -240,4 +263,4 @@ def lint_bank(bank: Bank, source_file: Path | None = None) -> list[Problem]:
         out.found.append(problem)
     if source:
         _copied(bank, source, out)
-    return sorted(out.found)
+    return LintResult(sorted(out.found), out.rules.readability if out.rules else None, out.scores)
