@@ -17,6 +17,9 @@ class Speaker(Protocol):
     def say(self, text: str) -> None:
         """Start reading `text`, stopping whatever was being read."""
 
+    def use_language(self, language: str) -> None:
+        """Read in this language from now on (the patient chose a bank in it)."""
+
 
 class EspeakSpeaker:
     """Speaks through the espeak-ng program."""
@@ -35,9 +38,9 @@ class EspeakSpeaker:
         """True when espeak-ng is installed."""
         return self.program is not None
 
-    def _command(self, text: str) -> list[str]:
+    def _command(self, text: str, *options: str) -> list[str]:
         assert self.program is not None
-        return [self.program, "-v", self.voice, "-s", str(WORDS_PER_MINUTE), "--", text]
+        return [self.program, "-v", self.voice, "-s", str(WORDS_PER_MINUTE), *options, "--", text]
 
     def say(self, text: str) -> None:
         """Start reading `text` in the background (the previous reading stops)."""
@@ -55,9 +58,7 @@ class EspeakSpeaker:
 
     def to_file(self, text: str, path: Path) -> None:
         """Read `text` into a WAV file (for checking that speech really comes out)."""
-        assert self.program is not None
-        subprocess.run([self.program, "-v", self.voice, "-s", str(WORDS_PER_MINUTE), "-w", str(path), "--", text],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(self._command(text, "-w", str(path)), check=True, capture_output=True, timeout=60)
 
 
 def available_speaker(language: str = "en") -> EspeakSpeaker | None:

@@ -245,7 +245,7 @@ class KioskApp(App, inherit_bindings=False):
     # --- the patient's way through ---------------------------------------------------------
     async def on_bank_chosen(self, message: BankChosen) -> None:
         self.bank = message.bank
-        if self.speaker is not None and hasattr(self.speaker, "use_language"):
+        if self.speaker is not None:
             self.speaker.use_language(message.bank.language)  # read aloud in the bank's language
         from comprehend.kiosk.screens.patient_id import PatientIdScreen
 

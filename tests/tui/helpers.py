@@ -17,6 +17,20 @@ from tests.conftest import SMALL_BANK, FixedClock
 NURSE, NURSE_PIN = "Test Nurse", "2468"
 
 
+class FakeSpeaker:
+    """A speaker that keeps what it was asked to say, and in which language."""
+
+    def __init__(self):
+        self.said: list[str] = []
+        self.language = "en"
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def use_language(self, language: str) -> None:
+        self.language = language
+
+
 def staff_with_nurse(results: Path) -> StaffAccounts:
     """Staff accounts in `results` holding one nurse (so the kiosk is locked, as in a clinic)."""
     accounts = StaffAccounts(results)

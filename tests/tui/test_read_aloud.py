@@ -8,17 +8,7 @@ import pytest
 
 from comprehend.kiosk.screens.feedback import FeedbackScreen
 from comprehend.speech import EspeakSpeaker
-from tests.tui.helpers import make_app, screen_text, sign_in, wrong_digit
-
-
-class FakeSpeaker:
-    """Keeps what it was asked to say."""
-
-    def __init__(self):
-        self.said: list[str] = []
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
+from tests.tui.helpers import FakeSpeaker, make_app, screen_text, sign_in, wrong_digit
 
 
 async def test_r_reads_the_question_and_its_numbered_choices(results_dir):

@@ -16,7 +16,7 @@ from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
 from comprehend.store import ResultsStore
 from comprehend.words import ENGLISH
 from tests.conftest import FIXTURES, SMALL_BANK
-from tests.tui.helpers import confirm_id, make_app, right_digit, screen_text, wait_until, wrong_digit
+from tests.tui.helpers import FakeSpeaker, confirm_id, make_app, right_digit, screen_text, wait_until, wrong_digit
 
 SMALL_ES = FIXTURES / "banks" / "small.es.yaml"
 
@@ -113,14 +113,7 @@ async def test_a_spanish_patient_goes_all_the_way_through_in_spanish(results_dir
 
 async def test_buttons_and_the_read_aloud_label_are_spanish(results_dir):
     """Button labels (Start aside, as there are two banks) and the Read aloud button follow the language."""
-    class Quiet:
-        def say(self, text: str) -> None:
-            self.said = text
-
-        def use_language(self, language: str) -> None:
-            self.language = language
-
-    speaker = Quiet()
+    speaker = FakeSpeaker()
     app = both_languages(results_dir, speaker=speaker)
     async with app.run_test(size=(80, 24)) as pilot:
         await confirm_id(pilot, "es-1", bank_key="2")
@@ -130,7 +123,7 @@ async def test_buttons_and_the_read_aloud_label_are_spanish(results_dir):
         assert str(app.screen.query_one("#read-aloud").label) == "Leer en voz alta (R)"
         await pilot.press("r")
         await pilot.pause()
-        assert speaker.language == "es" and speaker.said.startswith("Pregunta 1 de 3. ¿De qué color es un cielo claro?")
+        assert speaker.language == "es" and speaker.said[0].startswith("Pregunta 1 de 3. ¿De qué color es un cielo claro?")
         await pilot.press(right_digit(app))
         await pilot.pause()
         assert str(app.screen.query_one("#next").label) == "Seguir"
