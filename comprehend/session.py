@@ -34,13 +34,8 @@ class AttemptSession:
         seed: int,
         clock: Callable[[], datetime] = local_now,
     ):
-        self.bank = bank
-        self.store = store
-        self.clock = clock
-        self.run = QuizRun(bank, seed)
+        self._begin(bank, store, clock, QuizRun(bank, seed))
         self.record = new_attempt(bank, patient_id, store.kiosk_id, seed, self._now())
-        self.save_failed = False
-        self.closed = False
         self._save()
 
     @classmethod
@@ -50,13 +45,16 @@ class AttemptSession:
         Raises QuizError when its answers no longer fit the bank.
         """
         session = cls.__new__(cls)
-        session.bank, session.store, session.clock = bank, store, clock
-        session.run = QuizRun.replay(bank, int(earlier["seed"]), stored_answers(earlier))
+        session._begin(bank, store, clock, QuizRun.replay(bank, int(earlier["seed"]), stored_answers(earlier)))
         session.record = with_progress(continued_attempt(earlier, store.kiosk_id, session._now()), session.run, session._now())
-        session.save_failed = False
-        session.closed = False
         session._save()
         return session
+
+    def _begin(self, bank: Bank, store: ResultsStore, clock: Callable[[], datetime], run: QuizRun) -> None:
+        """What a new and a carried-on session both start with (the record comes next, then the first save)."""
+        self.bank, self.store, self.clock, self.run = bank, store, clock, run
+        self.save_failed = False
+        self.closed = False
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")

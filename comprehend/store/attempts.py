@@ -24,7 +24,7 @@ from comprehend.record import IN_PROGRESS, INCOMPLETE, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
-from comprehend.store.summaries import as_dict, month_summaries, summarize
+from comprehend.store.summaries import month_summaries, summarize
 
 log = logging.getLogger(__name__)
 
@@ -167,10 +167,6 @@ class ResultsStore:
         if folder.is_dir():
             for path in sorted(folder.glob("*.json")):
                 yield from self._read_records(path)
-
-    def summaries(self) -> list[dict]:
-        """The list fields of every stored attempt, by name (see summary_values for the fast form)."""
-        return [as_dict(values) for values in self.summary_values()]
 
     def summary_values(self) -> list[list]:
         """The list fields of every stored attempt as lists in SUMMARY_FIELDS order, fast even at 100k attempts.

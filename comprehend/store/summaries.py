@@ -33,11 +33,6 @@ def summarize(record: dict, shard: str = "") -> list:
     return [record.get(name) for name in SUMMARY_FIELDS[:-1]] + [shard]
 
 
-def as_dict(summary: list) -> dict:
-    """A summary with its field names."""
-    return dict(zip(SUMMARY_FIELDS, summary))
-
-
 def _stamp(path: Path) -> list[int]:
     info = path.stat()
     return [info.st_size, info.st_mtime_ns]
@@ -45,7 +40,7 @@ def _stamp(path: Path) -> list[int]:
 
 def month_summaries(
     folder: Path, root: Path, table: str, on_damaged: Callable[[DamagedFileError], None]
-) -> list[dict]:
+) -> list[list]:
     """Summaries of every attempt in the day shards of one month folder, using and refreshing its cache."""
     cache_path = folder / CACHE_NAME
     try:
@@ -55,7 +50,7 @@ def month_summaries(
         shards = {}
     fresh: dict[str, dict] = {}
     changed = False
-    rows: list[dict] = []
+    rows: list[list] = []
     for shard in sorted(folder.glob("*.json")):
         try:
             stamp = _stamp(shard)

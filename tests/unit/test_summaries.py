@@ -5,7 +5,13 @@ from __future__ import annotations
 import stat
 
 from comprehend.store import summaries as summaries_module
+from comprehend.store.summaries import SUMMARY_FIELDS
 from tests.builders import taken_attempt
+
+
+def named(store) -> list[dict]:
+    """Every stored attempt's summary, by field name."""
+    return [dict(zip(SUMMARY_FIELDS, values)) for values in store.summary_values()]
 
 
 def fill(store, bank, count, day="02"):
@@ -15,7 +21,7 @@ def fill(store, bank, count, day="02"):
 
 def test_summaries_match_the_records_without_answers(store, small_bank):
     fill(store, small_bank, 5)
-    rows = {row["attempt_id"]: row for row in store.summaries()}
+    rows = {row["attempt_id"]: row for row in named(store)}
     records = {record["attempt_id"]: record for record in store.attempts()}
     assert rows.keys() == records.keys()
     for attempt_id, row in rows.items():
@@ -27,7 +33,7 @@ def test_summaries_match_the_records_without_answers(store, small_bank):
 
 def test_a_fresh_cache_is_used_without_reading_the_shards(store, small_bank, monkeypatch):
     fill(store, small_bank, 3)
-    first = store.summaries()
+    first = named(store)
     cache = store.folder / "attempts" / "kiosk-1" / "2026-11" / "summary.cache"
     assert stat.S_IMODE(cache.stat().st_mode) == 0o600
 
@@ -35,26 +41,26 @@ def test_a_fresh_cache_is_used_without_reading_the_shards(store, small_bank, mon
         raise AssertionError(f"read {path}")
 
     monkeypatch.setattr(summaries_module, "read_tinydb_file", no_reading)
-    assert store.summaries() == first
+    assert named(store) == first
 
 
 def test_a_changed_shard_is_read_again(store, small_bank):
     fill(store, small_bank, 2)
-    store.summaries()
+    named(store)
     fill(store, small_bank, 1, day="03")
     store.finish(taken_attempt(small_bank, "P-9", [], "2026-11-02T10:00:00+00:00", attempt_id="late"))
-    ids = {row["attempt_id"] for row in store.summaries()}
+    ids = {row["attempt_id"] for row in named(store)}
     assert ids == {"02-0", "02-1", "03-0", "late"}
 
 
 def test_a_damaged_cache_is_rebuilt_and_a_damaged_shard_reported(store, small_bank):
     fill(store, small_bank, 2)
-    store.summaries()
+    named(store)
     month = store.folder / "attempts" / "kiosk-1" / "2026-11"
     (month / "summary.cache").write_text("not json")
-    assert len(store.summaries()) == 2
+    assert len(named(store)) == 2
     (month / "2026-11-05.json").write_text("{broken")
-    assert len(store.summaries()) == 2
+    assert len(named(store)) == 2
     assert [damaged.path.name for damaged in store.problems] == ["2026-11-05.json"]
     assert (month / "2026-11-05.json").read_text() == "{broken"
 
@@ -64,6 +70,6 @@ def test_attempts_in_progress_are_listed_too(store, small_bank):
 
     record = new_attempt(small_bank, "P-1", "kiosk-1", 1, "2026-11-02T09:00:00+00:00")
     store.save_progress(record)
-    [row] = store.summaries()
+    [row] = named(store)
     assert row["status"] == "in-progress" and row["shard"].startswith("in-progress/")
     assert store.record(row["attempt_id"], row["shard"])["patient_id"] == "P-1"
