@@ -38,7 +38,11 @@ def questionnaire_id(bank: Bank) -> str:
 
 def questionnaire_version(bank: Bank) -> str:
     """The bank version and its content hash, so a changed wording is a new version."""
-    return f"{bank.version}+{bank.content_hash}"
+    return _version(bank.version, bank.content_hash)
+
+
+def _version(bank_version: object, bank_hash: object) -> str:
+    return f"{bank_version}+{bank_hash}"
 
 
 def choice_system(bank: Bank) -> str:
@@ -136,7 +140,7 @@ def questionnaire_response(record: dict, bank: Bank) -> dict:
         "id": record["attempt_id"],
         "extension": extensions,
         # the version the patient saw, which may be older than the bank now
-        "questionnaire": f"{questionnaire_url(bank)}|{record.get('bank_version')}+{record.get('bank_hash')}",
+        "questionnaire": f"{questionnaire_url(bank)}|{_version(record.get('bank_version'), record.get('bank_hash'))}",
         "status": RESPONSE_STATUS.get(record.get("status") or "", "stopped"),
         "subject": {"identifier": {"system": PATIENT_ID_SYSTEM, "value": record.get("patient_id")}},
         "authored": record.get("finished_at") or record.get("updated_at") or record.get("started_at"),

@@ -117,7 +117,7 @@ class AttemptsScreen(Screen):
             until=until or "",
             bank_id=str(self.query_one("#bank", Select).value or ""),
             search=self.query_one("#search", Input).value,
-            language=str(self.query(Select).filter("#language").first().value or "") if self.query("#language") else "",
+            language=str(self.query_one("#language", Select).value or "") if self.query("#language") else "",  # shown with 2+ languages
         )
 
     def refresh_rows(self, force: bool = True) -> None:
