@@ -302,3 +302,22 @@ async def test_a_bank_in_two_languages_is_offered_in_their_own_names(results_dir
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.record["language"] == "es" and app.session.record["bank_title"] == "Un banco pequeño"
+
+
+async def test_a_long_result_opens_at_its_top(results_dir):
+    """With many points to talk over at 80x24, the result opens on 'Thank you' and the score, not scrolled to Done."""
+    app = make_app(results_dir, banks=[load_bank(KYPHOPLASTY)], result_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "long-1")
+        while not isinstance(app.screen, ResultScreen):
+            if isinstance(app.screen, QuestionScreen):
+                first_round = app.screen.ask.round == 1
+                await pilot.press(wrong_digit(app) if first_round else right_digit(app))
+            else:
+                await pilot.press("enter")
+            await pilot.pause()
+        await pilot.pause()
+        page = app.screen.query_one(".page")
+        assert page.max_scroll_y > 0  # the list of points is longer than the screen
+        assert page.scroll_y == 0
+        assert app.screen.query_one("#done").has_focus  # Enter still finishes

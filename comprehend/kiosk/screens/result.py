@@ -52,7 +52,7 @@ class ResultScreen(Screen):
         yield Static(words.done_hint, classes="hint bar")
 
     def on_mount(self) -> None:
-        self.query_one("#done", Button).focus()
+        self.query_one("#done", Button).focus(scroll_visible=False)  # open at the top: thanks and the score first
         self.set_timer(self.seconds, self.action_done)
 
     def action_done(self) -> None:
