@@ -57,15 +57,19 @@ def kiosk_command(kiosk_args: list[str]) -> str:
 
 def serve(host: str, port: int, kiosk_args: list[str]) -> int:
     """Serve the kiosk until ctrl+c (the server's own terminal is for staff)."""
-    import textual_serve
-    from textual_serve.server import Server
-
     if not is_loopback(host):
         print(f"comprehend: WARNING: serving on {host}, not only this machine. Anyone who can reach port {port} gets a "
               "kiosk that stores health information. Use 127.0.0.1 unless the network is the clinic's own and trusted.",
               file=sys.stderr)
-    statics = Path(textual_serve.__file__).parent / "static"
-    server = Server(kiosk_command(kiosk_args), host=host, port=port, title="comprehend kiosk",
-                    statics_path=statics, templates_path=offline_templates())
-    server.serve()
+    build_server(kiosk_command(kiosk_args), host, port).serve()
     return 0
+
+
+def build_server(command: str, host: str, port: int):
+    """The textual-serve server that runs `command` for each browser tab."""
+    import textual_serve
+    from textual_serve.server import Server
+
+    statics = Path(textual_serve.__file__).parent / "static"
+    return Server(command, host=host, port=port, title="comprehend kiosk",
+                  statics_path=statics, templates_path=offline_templates())
