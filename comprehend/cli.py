@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="serve the kiosk to a browser (each tab its own kiosk)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--max-kiosks", type=int, default=8, metavar="N", help="at most N tabs at once (default 8)")
+    serve.add_argument("--certfile", type=Path, metavar="CERT", help="TLS certificate (PEM); needed beyond 127.0.0.1")
+    serve.add_argument("--keyfile", type=Path, metavar="KEY", help="the certificate's private key (PEM)")
+    serve.add_argument("--token-file", type=Path, metavar="FILE",
+                       help="access token for the tablet's URL (default beyond 127.0.0.1: a new one printed at start)")
     return parser
 
 
@@ -339,13 +344,14 @@ def _fhir(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from comprehend.serve import serve
+    from comprehend.serve import ServeOptions, serve
 
     kiosk_args = ["--questions", str(args.questions.resolve()), "--results", str(args.results.resolve()),
                   "--kiosk-id", args.kiosk_id]
     if args.bank:
         kiosk_args += ["--bank", str(Path(args.bank).resolve()) if Path(args.bank).is_file() else args.bank]
-    return serve(args.host, args.port, kiosk_args)
+    options = ServeOptions(args.host, args.port, args.certfile, args.keyfile, args.token_file, args.max_kiosks)
+    return serve(options, kiosk_args, args.results)
 
 
 def main(argv: list[str] | None = None) -> int:
