@@ -35,8 +35,11 @@ class ServeOptions:
 
 
 def kiosk_command(kiosk_args: list[str]) -> str:
-    """The shell command each browser tab runs: this Python, the installed package's kiosk, the same options."""
-    return shlex.join([sys.executable, "-m", "comprehend", "kiosk", *kiosk_args])
+    """The shell command each browser tab runs: this Python, the installed package's kiosk, the same options.
+
+    `exec`: the shell textual-serve starts becomes the kiosk, so stopping or killing it stops the kiosk itself.
+    """
+    return "exec " + shlex.join([sys.executable, "-m", "comprehend", "kiosk", *kiosk_args])
 
 
 def build_server(command: str, host: str, port: int, *, token: str | None = None, max_kiosks: int = 8,
