@@ -344,8 +344,16 @@ def _fhir(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from comprehend.bank.discovery import kiosk_banks
+    from comprehend.bank.problems import BankError
     from comprehend.serve import ServeOptions, serve
 
+    try:  # each tab's kiosk has no terminal to say what is wrong with the banks, so say it here first
+        kiosk_banks(args.questions, args.bank)
+    except BankError as error:
+        print("comprehend: serve cannot start, the bank has problems:", *(f"  {p}" for p in error.problems),
+              sep="\n", file=sys.stderr)
+        return 1
     kiosk_args = ["--questions", str(args.questions.resolve()), "--results", str(args.results.resolve()),
                   "--kiosk-id", args.kiosk_id]
     if args.bank:

@@ -5,7 +5,8 @@
 - with an access token, the page needs `?token=...` and the websocket `/ws/<token>` (compared in constant time);
 - at most `max_kiosks` tabs run a kiosk at once; the next one gets a "kiosk is busy" page or a 503;
 - a malformed message from a tab is logged (never its content) and ignored: the tab's kiosk goes on;
-- nothing is written outside the results folder, and no traceback (with its locals) is printed.
+- nothing is written outside the results folder, and no traceback (with its locals) is printed: neither the
+  server's nor a kiosk's (its stderr is dropped).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class KioskServer(Server):
 
     def __init__(self, command: str, host: str, port: int, *, token: str | None = None, max_kiosks: int = 8,
                  ssl_context: ssl.SSLContext | None = None, ready_message: str = ""):
-        super().__init__(command, host=host, port=port, title="comprehend kiosk",
+        # A kiosk's stderr is dropped: a crashing Textual app prints its traceback with locals (PINs) there, and
+        # textual-serve would copy it to the staff terminal. The kiosk logs its own problems to results/kiosk.log.
+        super().__init__(f"{command} 2>/dev/null", host=host, port=port, title="comprehend kiosk",
                          statics_path=textual_serve_folder() / "static", templates_path=textual_serve_folder() / "templates")
         self.token = token
         self.max_kiosks = max_kiosks

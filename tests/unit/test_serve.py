@@ -37,6 +37,9 @@ while True:
     if len(head) < 5:
         break
     kind, payload = head[:1], inp.read(int.from_bytes(head[1:], "big"))
+    if payload == b"crash":  # what a crashing Textual app does: a traceback with its locals on stderr
+        sys.stderr.write("Traceback (most recent call last):\n  pin = '4711'\n"); sys.stderr.flush()
+        continue
     if kind == b"M":
         meta = json.loads(payload)
         if meta["type"] == "quit":
@@ -198,6 +201,21 @@ async def test_a_tab_beyond_max_kiosks_is_told_the_kiosk_is_busy(echo_command):
         await client.close()
 
 
+async def test_a_crashing_kiosk_prints_no_traceback_on_the_server(echo_command, capsys, caplog):
+    client = await client_for(serve.build_server(echo_command, "127.0.0.1", 8000, max_kiosks=1))
+    try:
+        websocket = await client.ws_connect("/ws", headers={"Origin": origin(client)})
+        await websocket.send_json(["stdin", "crash"])
+        await websocket.send_json(["stdin", "after"])
+        assert await receive_bytes(websocket) == b"after"  # the kiosk has written its traceback by now
+        await websocket.close()
+        await (await connect_when_free(client)).close()  # the crashed tab's session is over
+    finally:
+        await client.close()
+    shown = capsys.readouterr()
+    assert "4711" not in shown.out + shown.err + caplog.text and "Traceback" not in shown.out + shown.err
+
+
 def test_max_kiosks_is_eight_unless_told():
     assert cli.build_parser().parse_args(["serve"]).max_kiosks == 8
     assert cli.build_parser().parse_args(["serve", "--max-kiosks", "3"]).max_kiosks == 3
@@ -228,7 +246,8 @@ def test_beyond_loopback_serve_refuses_to_start_without_tls(tmp_path, monkeypatc
     started = []
     monkeypatch.setattr("comprehend.serve.build_server", lambda *args, **kwargs: started.append(args))
     monkeypatch.chdir(tmp_path)
-    code = cli.main(["serve", "--host", "0.0.0.0", "--results", str(tmp_path / "results"), *extra])
+    code = cli.main(["serve", "--host", "0.0.0.0", "--results", str(tmp_path / "results"), "--bank", str(SMALL_BANK),
+                     *extra])
     assert code == 2 and started == []
     assert "--certfile" in capsys.readouterr().err
 
@@ -239,6 +258,15 @@ def test_a_token_file_that_is_too_short_is_refused(tmp_path, monkeypatch, capsys
     (tmp_path / "token").write_text("1234\n")
     code = cli.main(["serve", "--token-file", str(tmp_path / "token"), "--results", str(tmp_path / "results")])
     assert code == 2 and started == [] and "1234" not in capsys.readouterr().err
+
+
+def test_serve_says_what_is_wrong_with_the_banks_instead_of_starting(tmp_path, monkeypatch, capsys):
+    """Each tab's kiosk has no terminal to say it, so serve checks the banks the kiosks would load first."""
+    started = []
+    monkeypatch.setattr("comprehend.serve.build_server", lambda *args, **kwargs: started.append(args))
+    (tmp_path / "questions").mkdir()
+    code = cli.main(["serve", "--questions", str(tmp_path / "questions"), "--results", str(tmp_path / "results")])
+    assert code == 1 and started == [] and "no valid bank" in capsys.readouterr().err
 
 
 def self_signed(folder: Path) -> tuple[Path, Path]:
