@@ -22,7 +22,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from comprehend.serve_access import is_loopback, loopback_name, same_origin, token_matches
-from comprehend.serve_messages import parse_tab_message, terminal_size
+from comprehend.serve_messages import TabMessage, parse_tab_message, terminal_size
 from comprehend.serve_page import BUSY_PAGE, PAGE_NAME, offline_page, textual_serve_folder
 
 log = logging.getLogger("comprehend.serve")
@@ -143,23 +143,36 @@ class KioskServer(Server):
         return websocket
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
-        """Hand each well-formed message to the tab's kiosk; log and ignore the rest."""
-        async for message in websocket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            checked = parse_tab_message(message.data)
-            if checked is None:
-                log.warning("ignored a malformed message from a browser tab (%d characters)", len(message.data))
-            elif checked.kind == "stdin":
-                await app_service.send_bytes(checked.text.encode("utf-8", "replace"))
-            elif checked.kind == "resize":
-                await app_service.set_terminal_size(checked.width, checked.height)
-            elif checked.kind == "ping":
-                await websocket.send_json(["pong", checked.ping])
-            elif checked.kind == "blur":
-                await app_service.blur()
-            elif checked.kind == "focus":
-                await app_service.focus()
+        """Hand each well-formed message to the tab's kiosk; ignore the rest (logged once per tab, then counted)."""
+        ignored = 0
+        try:
+            async for message in websocket:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                checked = parse_tab_message(message.data)
+                if checked is not None:
+                    await _hand_on(checked, websocket, app_service)
+                    continue
+                ignored += 1
+                if ignored == 1:
+                    log.warning("ignored a malformed message from a browser tab (%d characters)", len(message.data))
+        finally:
+            if ignored > 1:
+                log.warning("that browser tab sent %d malformed messages in all, each ignored", ignored)
+
+
+async def _hand_on(checked: TabMessage, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+    """Give one checked message to the tab's kiosk (or answer its ping)."""
+    if checked.kind == "stdin":
+        await app_service.send_bytes(checked.text.encode("utf-8", "replace"))
+    elif checked.kind == "resize":
+        await app_service.set_terminal_size(checked.width, checked.height)
+    elif checked.kind == "ping":
+        await websocket.send_json(["pong", checked.ping])
+    elif checked.kind == "blur":
+        await app_service.blur()
+    elif checked.kind == "focus":
+        await app_service.focus()
 
 
 async def _reap(app_service: AppService, timeout: float = 10) -> None:

@@ -157,6 +157,23 @@ async def test_malformed_messages_are_ignored_and_the_kiosk_goes_on(echo_command
     assert "Traceback" not in caplog.text and "still here" not in caplog.text  # no keystroke is ever logged
 
 
+async def test_a_flood_of_malformed_messages_is_logged_once_per_tab(echo_command, caplog):
+    """A tab sending junk all day must not fill the disk with log lines."""
+    client = await client_for(serve.build_server(echo_command, "127.0.0.1", 8000, max_kiosks=1))
+    try:
+        websocket = await client.ws_connect("/ws", headers={"Origin": origin(client)})
+        for _ in range(1_000):
+            await websocket.send_str("junk")
+        await websocket.send_json(["stdin", "done"])
+        assert await receive_bytes(websocket) == b"done"
+        await websocket.close()
+        await (await connect_when_free(client)).close()  # that tab's session is over
+    finally:
+        await client.close()
+    lines = [record.getMessage() for record in caplog.records if record.name == "comprehend.serve"]
+    assert len(lines) <= 2 and any("1000" in line for line in lines), lines
+
+
 async def test_a_resize_is_kept_to_a_sane_terminal(echo_command):
     client = await client_for(serve.build_server(echo_command, "127.0.0.1", 8000))
     try:
