@@ -22,7 +22,7 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from comprehend import cli, serve
+from comprehend import cli, serve, serve_access
 from tests.conftest import SMALL_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -292,6 +292,42 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
                     "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
                    check=True, capture_output=True, timeout=120)
     return cert, key
+
+
+@pytest.mark.skipif(not shutil.which("openssl"), reason="needs the openssl command to make a test certificate")
+def test_beyond_loopback_without_a_token_file_a_new_token_is_made_and_printed_once(tmp_path, monkeypatch, capsys):
+    cert, key = self_signed(tmp_path)
+    servers = []
+    monkeypatch.setattr("comprehend.serve_server.KioskServer.serve", lambda server: servers.append(server))
+    for _ in range(2):
+        assert cli.main(["serve", "--host", "0.0.0.0", "--certfile", str(cert), "--keyfile", str(key),
+                         "--results", str(tmp_path / "results"), "--bank", str(SMALL_BANK)]) == 0
+    first, second = (server.token for server in servers)
+    assert len(first) >= 40 and first != second and servers[0].ssl_context is not None
+    printed = capsys.readouterr()
+    assert servers[0].ready_message.count(first) == 1 and first not in printed.out + printed.err  # only once it listens
+
+
+@pytest.mark.parametrize("given, wanted, allowed", [(None, None, True), ("x", None, True), (None, TOKEN, False),
+                                                    ("", TOKEN, False), (TOKEN[:-1], TOKEN, False), (TOKEN, TOKEN, True),
+                                                    ("\udcff", TOKEN, False)])
+def test_token_matches(given, wanted, allowed):
+    assert serve_access.token_matches(given, wanted) is allowed
+
+
+def test_origin_and_host_names():
+    assert serve_access.same_origin("http://127.0.0.1:8000", "http", "127.0.0.1:8000")
+    assert serve_access.same_origin("HTTPS://Kiosk.lan:8443", "https", "kiosk.lan:8443")
+    assert not serve_access.same_origin("http://kiosk.lan:8443", "https", "kiosk.lan:8443")
+    assert not serve_access.same_origin("null", "http", "127.0.0.1:8000") and not serve_access.same_origin(None, "http", "x")
+    assert all(serve_access.loopback_name(host) for host in ("127.0.0.1:8000", "localhost", "[::1]:8000", "LOCALHOST:1"))
+    assert not any(serve_access.loopback_name(host) for host in ("evil.example:8000", "127.0.0.1.evil.example", "[bad", ""))
+
+
+def test_a_certificate_that_does_not_load_is_refused(tmp_path):
+    (tmp_path / "cert.pem").write_bytes(os.urandom(300))
+    with pytest.raises(serve_access.ServeRefused):
+        serve_access.tls_context(tmp_path / "cert.pem", tmp_path / "missing.pem")
 
 
 @pytest.mark.skipif(not shutil.which("openssl"), reason="needs the openssl command to make a test certificate")
