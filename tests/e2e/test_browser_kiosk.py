@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import selectors
 import shutil
 import signal
 import socket
@@ -27,14 +28,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for_port(port: int, timeout: float = 30) -> None:
+def wait_until_serving(process: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait for serve's "Open on the tablet" line, which it prints once the port listens."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise AssertionError(f"the server did not listen on {port}")
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while (left := deadline - time.monotonic()) > 0:
+            if selector.select(left):
+                line = process.stdout.readline()
+                assert line, "serve stopped before it listened"
+                if b"Open on the tablet" in line:
+                    return
+    raise AssertionError("serve did not listen in time")
 
 
 @pytest.fixture
@@ -43,9 +48,9 @@ def server(tmp_path):
     results = tmp_path / "results"
     process = subprocess.Popen([sys.executable, "main.py", "serve", "--port", str(port), "--results", str(results),
                                 "--bank", str(SMALL_BANK)], cwd=ROOT, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
-        wait_for_port(port)
+        wait_until_serving(process)
         yield f"http://127.0.0.1:{port}/", results
     finally:
         os.killpg(process.pid, signal.SIGTERM)  # the server and the kiosk it started for the tab
@@ -67,25 +72,42 @@ def browser():
     driver.quit()
 
 
+COUNT_SCREEN_BYTES = """
+window.kioskBytes = 0;
+const PageWebSocket = window.WebSocket;
+window.WebSocket = function (url, protocols) {
+  const socket = protocols === undefined ? new PageWebSocket(url) : new PageWebSocket(url, protocols);
+  socket.addEventListener("message", (event) => {
+    if (typeof event.data !== "string") { window.kioskBytes += event.data.byteLength; }
+  });
+  return socket;
+};
+window.WebSocket.prototype = PageWebSocket.prototype;
+"""
+
+
 def test_a_patient_takes_a_short_bank_in_the_browser(server, browser):
-    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     url, results = server
+    wait = WebDriverWait(browser, 60)
+    # counts what the kiosk draws, so each key waits for the kiosk to answer it instead of a fixed sleep
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_SCREEN_BYTES})
     browser.get(url)
     assert "fonts.googleapis.com" not in browser.page_source  # works with no internet
-    for _ in range(50):  # the page's own "start" dialog, once its script has run
-        shown = [button for button in browser.find_elements(By.TAG_NAME, "button") if button.is_displayed()]
-        if shown:
-            shown[0].click()
-            break
-        time.sleep(0.2)
-    time.sleep(3)
-    keyboard = browser.find_element(By.TAG_NAME, "textarea")  # the terminal's keyboard input
+    wait.until(lambda page: page.execute_script("return document.body.classList.contains('-first-byte')"))
+    browser.execute_script("document.querySelector('#terminal textarea').focus()")  # the terminal's keyboard input
 
-    def press(keys):
-        keyboard.send_keys(keys)
-        time.sleep(0.4)
+    def drawn() -> int:
+        return browser.execute_script("return window.kioskBytes")
+
+    def press(*keys):
+        """Type keys, then wait until the kiosk has drawn something in answer."""
+        before = drawn()
+        ActionChains(browser).send_keys(*keys).perform()
+        wait.until(lambda page: drawn() > before)
 
     for keys in (Keys.ENTER, "web-1", Keys.ENTER, Keys.ENTER, Keys.ENTER):  # Start, ID, Is this you?, key points
         press(keys)
@@ -94,8 +116,7 @@ def test_a_patient_takes_a_short_bank_in_the_browser(server, browser):
         stored = [r for r in ResultsStore(results, "x").attempts() if r["status"] == "completed"]
         if stored:
             break
-        press("1")
-        press(Keys.ENTER)
+        press("1", Keys.ENTER)  # on a re-teaching screen "1" does nothing and Enter moves on
     [attempt] = stored
     assert attempt["patient_id"] == "WEB-1" and attempt["bank_id"] == "small"
     assert attempt["first_try_correct"] == sum(1 for a in attempt["answers"] if a["round"] == 1 and a["correct"])
