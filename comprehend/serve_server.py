@@ -3,7 +3,8 @@
 - a websocket whose Origin is not this server's own page is refused (403), and on loopback a page or websocket asked
   for under a name that is not a loopback name (DNS rebinding) too;
 - with an access token, the page needs `?token=...` and the websocket `/ws/<token>` (compared in constant time);
-- at most `max_kiosks` tabs run a kiosk at once; the next one gets a "kiosk is busy" page or a 503;
+- at most `max_kiosks` tabs run a kiosk at once; the next one gets a "kiosk is busy" page (503) or, on its
+  websocket, that sentence on its screen and a "try again later" close (1013);
 - a malformed message from a tab is logged (never its content) and ignored: the tab's kiosk goes on;
 - nothing is written outside the results folder, and no traceback (with its locals) is printed: neither the
   server's nor a kiosk's (its stderr is dropped).
@@ -26,6 +27,8 @@ from comprehend.serve_messages import TabMessage, parse_tab_message, terminal_si
 from comprehend.serve_page import BUSY_PAGE, PAGE_NAME, offline_page, textual_serve_folder
 
 log = logging.getLogger("comprehend.serve")
+BUSY_CLOSE = 1013  # websocket close code: try again later
+BUSY_TERMINAL = "\r\n  The kiosk is busy: all {count} kiosks are in use.\r\n  Please close another kiosk tab, or try again in a moment.\r\n"
 PAGE_HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
 
 
@@ -91,6 +94,14 @@ class KioskServer(Server):
         return web.Response(status=503, text=BUSY_PAGE.format(count=self.max_kiosks), content_type="text/html",
                             headers=PAGE_HEADERS)
 
+    async def _busy_tab(self, request: web.Request) -> web.WebSocketResponse:
+        """A tab that came when every kiosk was taken: a sentence on its screen, then "try again later" (1013)."""
+        websocket = web.WebSocketResponse()
+        await websocket.prepare(request)
+        await websocket.send_bytes(BUSY_TERMINAL.format(count=self.max_kiosks).encode("utf-8"))
+        await websocket.close(code=BUSY_CLOSE, message=b"the kiosk is busy")
+        return websocket
+
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page a tablet opens; its websocket address is built from the address the tablet used."""
         refusal = self._refusal(request, request.query.get("token"), websocket=False)
@@ -110,12 +121,12 @@ class KioskServer(Server):
         return response
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
-        """One tab's kiosk: refused (403), busy (503), or a kiosk process until the tab closes."""
+        """One tab's kiosk: refused (403), told the kiosk is busy, or a kiosk process until the tab closes."""
         refusal = self._refusal(request, request.match_info.get("token"), websocket=True)
         if refusal is not None:
             return refusal
         if self.live_kiosks >= self.max_kiosks:
-            return self._busy()
+            return await self._busy_tab(request)
         self.live_kiosks += 1  # counted before any await, so two tabs cannot both take the last kiosk
         try:
             return await self._run_kiosk(request)

@@ -27,6 +27,7 @@ from tests.conftest import SMALL_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "a-long-enough-token-0123456789abcdef"
+BUSY_CLOSE = 1013  # the websocket close code "try again later"
 
 ECHO_KIOSK = r'''
 import json, sys
@@ -187,13 +188,15 @@ async def test_a_resize_is_kept_to_a_sane_terminal(echo_command):
 
 
 async def connect_when_free(client: TestClient, timeout: float = 60):
-    """Open a tab as soon as the server has a kiosk free (each refusal is a real round trip, bounded in time)."""
+    """Open a tab as soon as the server has a kiosk free (each "busy" is a real round trip, bounded in time)."""
     deadline = time.monotonic() + timeout
     while True:
-        try:
-            return await client.ws_connect("/ws", headers={"Origin": origin(client)})
-        except aiohttp.WSServerHandshakeError as refused:
-            assert refused.status == 503 and time.monotonic() < deadline
+        websocket = await client.ws_connect("/ws", headers={"Origin": origin(client)})
+        await websocket.send_json(["stdin", "free?"])
+        if await receive_bytes(websocket) == b"free?":  # a kiosk echoed it
+            return websocket
+        await websocket.close()
+        assert time.monotonic() < deadline, "no kiosk came free"
 
 
 async def test_a_tab_beyond_max_kiosks_is_told_the_kiosk_is_busy(echo_command):
@@ -203,9 +206,10 @@ async def test_a_tab_beyond_max_kiosks_is_told_the_kiosk_is_busy(echo_command):
         for number, tab in enumerate(tabs):
             await tab.send_json(["stdin", f"tab {number}"])
             assert await receive_bytes(tab) == f"tab {number}".encode()  # both kiosks run
-        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-            await client.ws_connect("/ws", headers={"Origin": origin(client)})
-        assert refused.value.status == 503
+        extra = await client.ws_connect("/ws", headers={"Origin": origin(client)})
+        assert b"kiosk is busy" in await receive_bytes(extra)  # the tab's terminal says so, in words
+        closing = await asyncio.wait_for(extra.receive(), 60)
+        assert closing.type == aiohttp.WSMsgType.CLOSE and extra.close_code == BUSY_CLOSE
         busy = await client.get("/")
         assert busy.status == 503 and "busy" in (await busy.text())
         await tabs[0].close()
