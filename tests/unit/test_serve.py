@@ -359,6 +359,14 @@ async def test_beyond_loopback_it_serves_tls_with_the_token_and_never_logs_it(tm
                 assert page.status == 200 and f"wss://127.0.0.1:{port}/ws/{TOKEN}" in await page.text()
             async with session.get(f"https://127.0.0.1:{port}/?token=wrong", ssl=trusted) as page:
                 assert page.status == 403
+            here = f"https://127.0.0.1:{port}"
+            with pytest.raises(aiohttp.WSServerHandshakeError):  # the page's http origin is not this https one
+                await session.ws_connect(f"wss://127.0.0.1:{port}/ws/{TOKEN}", ssl=trusted,
+                                         headers={"Origin": f"http://127.0.0.1:{port}"})
+            kiosk = await session.ws_connect(f"wss://127.0.0.1:{port}/ws/{TOKEN}?width=80&height=24", ssl=trusted,
+                                             headers={"Origin": here})
+            assert await receive_bytes(kiosk, timeout=120)  # the real kiosk draws its first screen over TLS
+            await kiosk.close()
             with pytest.raises(aiohttp.ClientError):  # no clear text
                 async with session.get(f"http://127.0.0.1:{port}/?token={TOKEN}"):
                     pass
