@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import shlex
 import socket
+import ssl
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,13 +44,13 @@ def kiosk_command(kiosk_args: list[str]) -> str:
 
 
 def build_server(command: str, host: str, port: int, *, token: str | None = None, max_kiosks: int = 8,
-                 ssl_context=None, ready_message: str = "") -> KioskServer:
+                 ssl_context: ssl.SSLContext | None = None, ready_message: str = "") -> KioskServer:
     """The web server that runs `command` for each browser tab (see comprehend/serve_server.py)."""
     return KioskServer(command, host, port, token=token, max_kiosks=max_kiosks, ssl_context=ssl_context,
                        ready_message=ready_message)
 
 
-def _checked(options: ServeOptions) -> tuple[str | None, object]:
+def _checked(options: ServeOptions) -> tuple[str | None, ssl.SSLContext | None]:
     """The token and TLS context `serve` will use; ServeRefused when it must not start as asked."""
     if options.max_kiosks < 1:
         raise ServeRefused("--max-kiosks must be 1 or more")
@@ -67,6 +68,7 @@ def _checked(options: ServeOptions) -> tuple[str | None, object]:
 
 
 def _tablet_url(options: ServeOptions, token: str | None) -> str:
+    """The address staff open on the tablet (a token from a file is named, not shown)."""
     scheme = "https" if options.certfile else "http"
     name = socket.gethostname() if options.host in ("0.0.0.0", "::", "") else options.host
     name = f"[{name}]" if ":" in name else name
