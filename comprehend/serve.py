@@ -85,7 +85,7 @@ def _log_to(results: Path) -> None:
     log_path.touch(mode=PRIVATE_FILE, exist_ok=True)
     handler = logging.FileHandler(log_path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    for name in ("comprehend", "textual-serve"):
+    for name in ("comprehend", "textual-serve", "aiohttp"):  # aiohttp: a handler error goes here, not to the terminal
         logging.getLogger(name).addHandler(handler)
     logging.getLogger("comprehend").setLevel(logging.INFO)
 
