@@ -6,6 +6,7 @@ import hmac
 import ipaddress
 import re
 import secrets
+import shlex
 import ssl
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,8 +35,10 @@ def new_token() -> str:
 
 
 def read_token(path: Path) -> str:
-    """The token in a file (its first line); refused when it is missing, short or not URL-safe."""
+    """The token in a file (its first line); refused when it is missing, open to others, short or not URL-safe."""
     try:
+        if path.stat().st_mode & 0o077:
+            raise ServeRefused(f"the token file {path} can be read by others: chmod 600 {shlex.quote(str(path))}")
         token = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as error:
         raise ServeRefused(f"cannot read the token file {path} ({error.__class__.__name__})") from None

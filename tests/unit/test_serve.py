@@ -290,6 +290,15 @@ def test_serve_says_what_is_wrong_with_the_banks_instead_of_starting(tmp_path, m
     assert code == 1 and started == [] and "no valid bank" in capsys.readouterr().err
 
 
+def test_a_token_file_others_can_read_is_refused(tmp_path):
+    (tmp_path / "token").write_text(TOKEN + "\n")
+    (tmp_path / "token").chmod(0o644)
+    with pytest.raises(serve_access.ServeRefused, match="chmod 600"):
+        serve_access.read_token(tmp_path / "token")
+    (tmp_path / "token").chmod(0o600)
+    assert serve_access.read_token(tmp_path / "token") == TOKEN
+
+
 def self_signed(folder: Path) -> tuple[Path, Path]:
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=kiosk",
@@ -338,6 +347,7 @@ def test_a_certificate_that_does_not_load_is_refused(tmp_path):
 async def test_beyond_loopback_it_serves_tls_with_the_token_and_never_logs_it(tmp_path):
     cert, key = self_signed(tmp_path)
     (tmp_path / "token").write_text(TOKEN + "\n")
+    (tmp_path / "token").chmod(0o600)
     (tmp_path / "tmp").mkdir()
     results = tmp_path / "results"
     with socket_on_loopback() as probe:
