@@ -10,7 +10,8 @@ from comprehend.bank.model import Bank
 from comprehend.reports.csv_report import render_csv
 from comprehend.reports.html import render_html
 from comprehend.reports.markdown import render_markdown
-from comprehend.reports.pdf import render_handout_pdf, render_report_pdf
+from comprehend.reports.handout import render_handout_pdf
+from comprehend.reports.pdf import render_report_pdf
 from comprehend.store.files import atomic_write_bytes
 
 FORMATS = ("pdf", "html", "md", "csv", "handout")
