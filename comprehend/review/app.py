@@ -39,6 +39,7 @@ class ReviewApp(App, inherit_bindings=False):
         accounts: StaffAccounts,
         *,
         clinic: str = "Clinic",
+        clinic_phone: str = "",
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         clock: Callable[[], datetime] = local_now,
         signed_in_as: str | None = None,
@@ -47,6 +48,7 @@ class ReviewApp(App, inherit_bindings=False):
         self.data = data
         self.accounts = accounts
         self.clinic = clinic
+        self.clinic_phone = clinic_phone  # on the take-home sheet
         self.idle_seconds = idle_seconds
         self.clock = clock
         self.staff_name = signed_in_as
@@ -163,7 +165,7 @@ class ReviewApp(App, inherit_bindings=False):
             return
         path = default_path(self.data.results, detail, fmt)
         try:
-            write_report(render([detail], fmt, self.clinic, self.data.banks), path)
+            write_report(render([detail], fmt, self.clinic, self.data.banks, self.clinic_phone), path)
         except OSError as error:
             self.notify(f"The report could not be written to {path.parent} ({error.strerror}).", severity="error", timeout=15)
             return

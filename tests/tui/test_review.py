@@ -240,6 +240,21 @@ async def test_print_report_writes_a_pdf_and_says_where(results_dir, key, suffix
         assert entry["attempt_id"] == first and entry["who"] == NURSE
 
 
+async def test_take_home_sheet_from_review_carries_the_clinic_phone(results_dir):
+    """'h' in review writes the handout with the number review was started with (--clinic-phone)."""
+    import io
+
+    from pypdf import PdfReader
+
+    async with reviewing(results_dir, clinic_phone="555-0100") as (app, pilot):
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await pilot.press("h")
+        assert await wait_until(pilot, lambda: list((results_dir / "reports").glob("*-handout.pdf")))
+        [written] = (results_dir / "reports").glob("*-handout.pdf")
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(written.read_bytes())).pages)
+        assert "555-0100" in " ".join(text.split())
+
 async def test_review_locks_itself_when_idle(results_dir):
     stored_attempts(results_dir)
     app = review_app(results_dir, idle_seconds=0.3)

@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from comprehend.cli import main
 from comprehend.quiz import Ask, QuizRun
 from comprehend.record import COMPLETED, new_attempt, with_progress
 from comprehend.reports.handout import render_handout_pdf
@@ -121,3 +122,12 @@ def test_handout_has_a_line_for_the_clinic_phone(eight_longest, spanish_kyphopla
     english = flat(" ".join(page_texts(render_handout_pdf(kyphoplasty_bank, eight_longest, phone="555-0100"))))
     assert "Clinic phone: 555-0100" in english
 
+
+def test_report_command_takes_the_clinic_phone_from_the_option_or_the_environment(eight_longest, results_dir, tmp_path, monkeypatch):
+    """`--clinic-phone` puts the number on the handout; COMPREHEND_CLINIC_PHONE does the same when the option is left out."""
+    base = ["report", "--patient", "ES-88", "--format", "handout", "--results", str(results_dir), "--questions", str(KYPHOPLASTY.parent)]
+    assert main([*base, "--out", str(tmp_path / "a.pdf"), "--clinic-phone", "555-0100"]) == 0
+    assert "555-0100" in " ".join(page_texts((tmp_path / "a.pdf").read_bytes()))
+    monkeypatch.setenv("COMPREHEND_CLINIC_PHONE", "555-0199")
+    assert main([*base, "--out", str(tmp_path / "b.pdf")]) == 0
+    assert "555-0199" in " ".join(page_texts((tmp_path / "b.pdf").read_bytes()))
