@@ -131,3 +131,11 @@ def test_report_command_takes_the_clinic_phone_from_the_option_or_the_environmen
     monkeypatch.setenv("COMPREHEND_CLINIC_PHONE", "555-0199")
     assert main([*base, "--out", str(tmp_path / "b.pdf")]) == 0
     assert "555-0199" in " ".join(page_texts((tmp_path / "b.pdf").read_bytes()))
+
+
+def test_control_codes_in_a_note_or_the_phone_still_render(eight_longest, spanish_kyphoplasty_bank):
+    """cp1252 (needed for the bullet) cannot encode every C1 control code; they become '?' rather than an error."""
+    odd = "555\x81\x8d\x8f\x90\x9d0100"
+    handout = " ".join(page_texts(render_handout_pdf(spanish_kyphoplasty_bank, eight_longest, phone=odd)))
+    assert "555?????0100" in handout
+    assert latin1("a\x80b\x9fc") == "a?b?c"
