@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import datetime
 from pathlib import Path
@@ -165,7 +166,13 @@ class ReviewApp(App, inherit_bindings=False):
             return
         path = default_path(self.data.results, detail, fmt)
         try:
-            write_report(render([detail], fmt, self.clinic, self.data.banks, self.clinic_phone), path)
+            data = render([detail], fmt, self.clinic, self.data.banks, self.clinic_phone)
+        except Exception as error:  # never a traceback on a staff screen: it would print locals
+            logging.getLogger("comprehend").error("a %s report could not be made: %s", fmt, type(error).__name__)
+            self.notify("The report could not be made. Nothing was written; please try again or tell IT.", severity="error", timeout=15)
+            return
+        try:
+            write_report(data, path)
         except OSError as error:
             self.notify(f"The report could not be written to {path.parent} ({error.strerror}).", severity="error", timeout=15)
             return
