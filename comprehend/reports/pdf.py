@@ -133,7 +133,7 @@ def _question_table(pdf: FPDF, detail: AttemptDetail) -> None:
     heading(pdf, "Questions and the patient's answers")
     pdf.set_font("Helvetica", "", 7.5)
     with pdf.table(
-        col_widths=(60, 90, 30),
+        col_widths=(66, 74, 40),
         line_height=3.4,
         headings_style=FontFace(emphasis="BOLD"),
         borders_layout="HORIZONTAL_LINES",
