@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     review = commands.add_parser("review", parents=[common], help="open the nurse review screen (name and PIN)")
     review.add_argument("--idle", metavar="SECONDS", type=float, default=300.0, help="lock again after this many seconds without input (default 300)")
     review.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name on reports (env COMPREHEND_CLINIC)")
+    review.add_argument("--clinic-phone", default=os.environ.get("COMPREHEND_CLINIC_PHONE", ""), help="the clinic's phone number on the take-home sheet (env COMPREHEND_CLINIC_PHONE)")
     report = commands.add_parser("report", parents=[common], help="write a report of an attempt for the chart, or a handout")
     which = report.add_mutually_exclusive_group(required=True)
     which.add_argument("--attempt", metavar="ID", help="the attempt id (its first characters are enough)")
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=REPORT_FORMATS, default="pdf", help="pdf (default), html, md, csv, or handout (large print for the patient)")
     report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: the reports folder inside the results folder)")
     report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
+    report.add_argument("--clinic-phone", default=os.environ.get("COMPREHEND_CLINIC_PHONE", ""), help="the clinic's phone number on the handout (env COMPREHEND_CLINIC_PHONE)")
     audit = commands.add_parser("audit", parents=[common], help="list who opened, signed off or exported which attempt")
     audit.add_argument("--since", metavar="DATE", type=_iso_date, help="only entries on or after this date (YYYY-MM-DD)")
     demo = commands.add_parser("demo", parents=[common], help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
@@ -196,7 +198,8 @@ def _staff(args: argparse.Namespace) -> int:
 def _review(args: argparse.Namespace) -> int:
     from comprehend.review.launch import launch_review  # Textual is imported only for screens
 
-    return launch_review(questions=args.questions, results=args.results, idle_seconds=args.idle, clinic=args.clinic)
+    return launch_review(questions=args.questions, results=args.results, idle_seconds=args.idle, clinic=args.clinic,
+                         clinic_phone=args.clinic_phone)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -207,7 +210,8 @@ def _report(args: argparse.Namespace) -> int:
         print(f"comprehend: there is no results folder at {args.results}", file=sys.stderr)
         return 1
     data = ReviewData(args.results, args.questions)
-    return run_report(data, args.attempt, args.patient, args.format, args.out, args.clinic, sys.stdout, sys.stderr)
+    return run_report(data, args.attempt, args.patient, args.format, args.out, args.clinic, sys.stdout, sys.stderr,
+                      phone=args.clinic_phone)
 
 
 def _audit(args: argparse.Namespace) -> int:

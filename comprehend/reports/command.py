@@ -14,9 +14,10 @@ from comprehend.store.audit import EXPORTED_REPORT
 
 
 def run_report(
-    data: ReviewData, attempt: str | None, patient: str | None, fmt: str, out_path: Path | None, clinic: str, out: TextIO, err: TextIO
+    data: ReviewData, attempt: str | None, patient: str | None, fmt: str, out_path: Path | None, clinic: str, out: TextIO, err: TextIO,
+    phone: str = "",
 ) -> int:
-    """Write the report(s) asked for; returns the exit code. Each export is audited."""
+    """Write the report(s) asked for (`phone`: the clinic's number on a handout); returns the exit code. Each export is audited."""
     data.load()
     if attempt:
         matches = [row for row in data.rows if row.attempt_id.startswith(attempt.strip().lower())]
@@ -35,7 +36,7 @@ def run_report(
     if fmt != "csv":
         details = details[:1]  # the newest attempt of the patient
     path = out_path or default_path(data.results, details[0], fmt)
-    write_report(render(details, fmt, clinic, data.banks), path)
+    write_report(render(details, fmt, clinic, data.banks, phone), path)
     now = local_now().isoformat(timespec="seconds")
     for detail in details:
         data.audit.record(f"{getpass.getuser()} (command line)", EXPORTED_REPORT, now, detail.row.attempt_id, f"{fmt} to {path}")

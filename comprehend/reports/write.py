@@ -10,7 +10,8 @@ from comprehend.bank.model import Bank
 from comprehend.reports.csv_report import render_csv
 from comprehend.reports.html import render_html
 from comprehend.reports.markdown import render_markdown
-from comprehend.reports.pdf import render_handout_pdf, render_report_pdf
+from comprehend.reports.handout import render_handout_pdf
+from comprehend.reports.pdf import render_report_pdf
 from comprehend.store.files import atomic_write_bytes
 
 FORMATS = ("pdf", "html", "md", "csv", "handout")
@@ -18,15 +19,15 @@ EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "csv": "csv", "handout":
 REPORTS_DIR = "reports"
 
 
-def render(details: list[AttemptDetail], fmt: str, clinic: str, banks: dict[tuple[str, str], Bank]) -> bytes:
-    """The report of `details` (one attempt, or several for CSV) in `fmt`; `banks` by (id, language)."""
+def render(details: list[AttemptDetail], fmt: str, clinic: str, banks: dict[tuple[str, str], Bank], phone: str = "") -> bytes:
+    """The report of `details` (one attempt, or several for CSV) in `fmt`; `banks` by (id, language); `phone` goes on the handout."""
     if fmt == "csv":
         return render_csv(details).encode("utf-8")
     detail = details[0]
     if fmt == "pdf":
         return render_report_pdf(detail, clinic)
     if fmt == "handout":
-        return render_handout_pdf(banks[(detail.row.bank_id, detail.row.language)], detail)
+        return render_handout_pdf(banks[(detail.row.bank_id, detail.row.language)], detail, phone)
     if fmt == "html":
         return render_html(detail, clinic).encode("utf-8")
     if fmt == "md":

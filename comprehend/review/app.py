@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ class ReviewApp(App, inherit_bindings=False):
         accounts: StaffAccounts,
         *,
         clinic: str = "Clinic",
+        clinic_phone: str = "",
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         clock: Callable[[], datetime] = local_now,
         signed_in_as: str | None = None,
@@ -47,6 +49,7 @@ class ReviewApp(App, inherit_bindings=False):
         self.data = data
         self.accounts = accounts
         self.clinic = clinic
+        self.clinic_phone = clinic_phone  # on the take-home sheet
         self.idle_seconds = idle_seconds
         self.clock = clock
         self.staff_name = signed_in_as
@@ -163,7 +166,13 @@ class ReviewApp(App, inherit_bindings=False):
             return
         path = default_path(self.data.results, detail, fmt)
         try:
-            write_report(render([detail], fmt, self.clinic, self.data.banks), path)
+            data = render([detail], fmt, self.clinic, self.data.banks, self.clinic_phone)
+        except Exception as error:  # never a traceback on a staff screen: it would print locals
+            logging.getLogger("comprehend").error("a %s report could not be made: %s", fmt, type(error).__name__)
+            self.notify("The report could not be made. Nothing was written; please try again or tell IT.", severity="error", timeout=15)
+            return
+        try:
+            write_report(data, path)
         except OSError as error:
             self.notify(f"The report could not be written to {path.parent} ({error.strerror}).", severity="error", timeout=15)
             return

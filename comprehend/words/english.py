@@ -64,6 +64,7 @@ ENGLISH = Words(
     handout_title="{title}: key points to take home",
     handout_again="Please read these again",
     handout_questions="If you have questions, ask your nurse or your doctor.",
+    handout_phone="Clinic phone: {phone}",
     still_there="Are you still there?",
     countdown=(
         "To keep your answers private, this screen will clear in {seconds} seconds.\n"

@@ -64,6 +64,7 @@ SPANISH = Words(
     handout_title="{title}: puntos clave para llevar a casa",
     handout_again="Vuelva a leer estos puntos",
     handout_questions="Si tiene preguntas, hable con su enfermera o con su médico.",
+    handout_phone="Teléfono de la clínica: {phone}",
     still_there="¿Sigue ahí?",
     countdown=(
         "Para que sus respuestas sigan siendo privadas, esta pantalla se borrará en {seconds} segundos.\n"

@@ -71,6 +71,7 @@ class Words:
     handout_title: str  # {title}
     handout_again: str
     handout_questions: str
+    handout_phone: str  # {phone}: the clinic's number, or a blank line to write it on
     # walking away
     still_there: str
     countdown: str  # {seconds}

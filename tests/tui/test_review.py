@@ -240,6 +240,38 @@ async def test_print_report_writes_a_pdf_and_says_where(results_dir, key, suffix
         assert entry["attempt_id"] == first and entry["who"] == NURSE
 
 
+async def test_take_home_sheet_from_review_carries_the_clinic_phone(results_dir):
+    """'h' in review writes the handout with the number review was started with (--clinic-phone)."""
+    import io
+
+    from pypdf import PdfReader
+
+    async with reviewing(results_dir, clinic_phone="555-0100") as (app, pilot):
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await pilot.press("h")
+        assert await wait_until(pilot, lambda: list((results_dir / "reports").glob("*-handout.pdf")))
+        [written] = (results_dir / "reports").glob("*-handout.pdf")
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(written.read_bytes())).pages)
+        assert "555-0100" in " ".join(text.split())
+
+async def test_a_report_that_cannot_be_made_says_so_calmly_and_review_stays_up(results_dir, monkeypatch):
+    """An error inside the PDF library never reaches the screen (its traceback would print locals): a calm note, nothing written."""
+    import comprehend.reports.write as write
+
+    def broken(*args, **kwargs):
+        raise ValueError("the PDF library failed")
+
+    monkeypatch.setattr(write, "render", broken)
+    async with reviewing(results_dir) as (app, pilot):
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await pilot.press("h")
+        assert await wait_until(pilot, lambda: any("could not be made" in str(n.message) for n in app._notifications))
+        assert isinstance(app.screen, DetailScreen) and app.is_running
+        assert not list((results_dir / "reports").glob("*.pdf"))
+        assert not [e for e in AuditLog(results_dir).entries() if e["action"] == "exported-report"]
+
 async def test_review_locks_itself_when_idle(results_dir):
     stored_attempts(results_dir)
     app = review_app(results_dir, idle_seconds=0.3)

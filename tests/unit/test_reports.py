@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from comprehend.cli import main
 from comprehend.reports.html import render_html
 from comprehend.reports.markdown import render_markdown
-from comprehend.reports.pdf import latin1, render_handout_pdf, render_report_pdf
+from comprehend.reports.handout import render_handout_pdf
+from comprehend.reports.pdf import latin1, render_report_pdf
 from comprehend.review_data import ReviewData
 from comprehend.store import ResultsStore
 from comprehend.store.audit import AuditLog
