@@ -7,15 +7,13 @@ words that name the key or the value, so an educator can fix a whole file in one
 from __future__ import annotations
 
 import difflib
-import hashlib
-import json
 import re
 import unicodedata
-from dataclasses import asdict
 from pathlib import Path
 
 from comprehend.bank.model import Bank, Fact, Question, WrongChoice
 from comprehend.bank.problems import BankError, Problem
+from comprehend.bank.snapshot import bank_content, hash_of_content
 from comprehend.bank.schema import BANK, ID_PATTERN, Key, Shape
 from comprehend.bank.yaml_tree import Node, read_yaml
 
@@ -219,11 +217,7 @@ def _cross_check(checker: _Checker, facts: list[dict], questions: list[dict]) ->
 
 def content_hash(bank: Bank) -> str:
     """A SHA-256 of what patients see and how they are scored: stable over key order, comments and layout."""
-    content = asdict(bank)
-    for not_shown in ("content_hash", "path", "places", "source_file"):
-        content.pop(not_shown)
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hash_of_content(bank_content(bank))
 
 
 def _places(values: dict) -> dict[str, tuple[int, int]]:

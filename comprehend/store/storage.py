@@ -49,3 +49,18 @@ class SafeJSONStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+def read_json_file(path: Path) -> object | None:
+    """The JSON held by a file; None when it does not exist; DamagedFileError when it cannot be read as JSON."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DamagedFileError(path, f"it cannot be opened ({error.strerror})") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise DamagedFileError(path, f"it is not valid JSON ({error.__class__.__name__})") from None
