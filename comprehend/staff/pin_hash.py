@@ -30,7 +30,7 @@ class PinCost:
         return 2 * 128 * self.r * (self.n + self.p + 2)
 
 
-STRONG = PinCost(n=2**16, r=8, p=2)  # 64 MiB; the check cost measured here is in SECURITY.md
+STRONG = PinCost(n=2**16, r=8, p=1)  # 64 MiB; the check cost measured here is in SECURITY.md
 LEGACY = PinCost(n=2**14, r=8, p=1)
 DEFAULT_COST = STRONG
 # Bounds a stored record must keep, so a damaged file can neither crash scrypt nor ask it for gigabytes.
