@@ -61,13 +61,23 @@ class DeviceThrottle:
                 self.wait_until = longest
         except Exception:  # any shape at all: set it aside, name it, start a fresh count
             self.wrong, self.wait_until = 0, None
+            if self._symlinked():
+                log.warning("the wrong-PIN count %s is damaged; not set aside (a symbolic link is on its path)", self.path)
+                return
             try:
                 moved = set_aside(self.path)
                 log.warning("the wrong-PIN count %s was damaged and is set aside as %s", self.path, moved.name)
             except OSError as error:
                 log.warning("the wrong-PIN count %s is damaged and could not be set aside (%s)", self.path, error.strerror)
 
+    def _symlinked(self) -> bool:
+        """True when the count file or its folders (devices/, staff/) is a symbolic link: nothing is written there."""
+        return any(path.is_symlink() for path in (self.path, self.path.parent, self.path.parent.parent))
+
     def _save(self) -> None:
+        if self._symlinked():
+            log.warning("the wrong-PIN count %s is not saved: a symbolic link is on its path; it is kept in memory", self.path)
+            return
         until = None if self.wait_until is None else self.wait_until.isoformat(timespec="seconds")
         try:
             atomic_write_text(self.path, json.dumps({"wrong": self.wrong, "wait_until": until}))

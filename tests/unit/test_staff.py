@@ -360,3 +360,39 @@ def test_removing_the_last_account_says_it_unlocks_the_kiosk_and_asks_to_confirm
     assert not staff.exist() and "NOT locked" in out.getvalue()
     with pytest.raises(StaffError):
         StaffAccounts(results_dir).remove("Ann Lee")
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe garbage", b"[" * 100_000 + b"]" * 100_000, b'{"wrong": "5", "wait_until": null}',
+                                 b'{"wrong": 1' + b"0" * 10_000 + b', "wait_until": null}', b'{"wrong": 0, "wait_until": "soon"}',
+                                 b'{"wrong": 0, "wait_until": "2026-11-02T09:00:00"}', b"[]", b""])
+def test_a_damaged_wrong_pin_count_is_set_aside_and_named_and_sign_in_goes_on(results_dir, clock, raw, caplog):
+    staff = StaffAccounts(results_dir, clock, device="kiosk-1")
+    staff.add("Ann Lee", "570913")
+    count = results_dir / "staff" / "devices" / "kiosk-1.json"
+    count.parent.mkdir(parents=True)
+    count.write_bytes(raw)
+    assert staff.sign_in("Ann Lee", "570913").ok
+    [aside] = count.parent.glob("kiosk-1.json.damaged-*")
+    assert aside.read_bytes() == raw and aside.name in caplog.text
+
+
+def test_a_far_future_wait_in_the_count_file_is_cut_to_one_wait(results_dir, clock):
+    staff = StaffAccounts(results_dir, clock, device="kiosk-1")
+    staff.add("Ann Lee", "570913")
+    count = results_dir / "staff" / "devices" / "kiosk-1.json"
+    count.parent.mkdir(parents=True)
+    count.write_text(json.dumps({"wrong": 0, "wait_until": "9999-01-01T00:00:00+00:00"}))
+    assert staff.sign_in("Ann Lee", "570913").message == WAIT
+    clock.now += timedelta(minutes=5, seconds=1)
+    assert staff.sign_in("Ann Lee", "570913").ok
+
+
+def test_the_wrong_pin_count_is_never_written_through_a_symlink(results_dir, clock, tmp_path):
+    """results/staff/devices pointing elsewhere: nothing is written there, and the count still holds in memory."""
+    staff = StaffAccounts(results_dir, clock, device="kiosk-1")
+    staff.add("Ann Lee", "570913")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (results_dir / "staff" / "devices").symlink_to(outside)
+    answers = [staff.sign_in("Ann Lee", "111111").message for _ in range(5)]
+    assert answers[-1] == TOO_MANY and list(outside.iterdir()) == []
