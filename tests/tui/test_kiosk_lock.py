@@ -303,3 +303,24 @@ async def test_a_patient_cannot_lock_a_nurse_out_of_review_from_the_kiosk(result
             await pilot.pause()
         assert "Please wait 5 minutes" in screen_text(app)
     assert StaffAccounts(results_dir, device="review-pc").sign_in(NURSE, NURSE_PIN).ok
+
+
+async def test_an_old_four_digit_account_signs_in_at_the_kiosk_even_with_a_symlinked_lock(results_dir, tmp_path):
+    """The rehash cannot be saved (the lock is a symlink): the right PIN still opens the menu, nothing outside is touched."""
+    from comprehend.staff import pin_hash
+
+    app = make_app(results_dir)
+    path = results_dir / "staff" / "accounts.json"
+    path.write_text(json.dumps({"accounts": {"old hand": {"name": "Old Hand", "pin": pin_hash.hash_pin("1357", pin_hash.LEGACY)},
+                                             "test nurse": _good_record(results_dir)}}))
+    before = path.read_bytes()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not yours")
+    (path.parent / "accounts.json.lock").unlink(missing_ok=True)  # left by the nurse's account being added
+    (path.parent / "accounts.json.lock").symlink_to(outside)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        await type_sign_in(pilot, "Old Hand", "1357")
+        assert app.is_running and isinstance(app.screen, StaffMenuScreen)
+    assert outside.read_text() == "not yours" and path.read_bytes() == before
