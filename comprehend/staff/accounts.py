@@ -74,6 +74,12 @@ def _account_problem(key: object, account: object) -> str | None:
     return None
 
 
+def _drop_name_lock(account: dict) -> None:
+    """Forget the per-name count and lock that older versions stored in the account."""
+    account.pop("wrong", None)
+    account.pop("locked_until", None)
+
+
 def _this_device() -> str:
     try:
         return socket.gethostname() or "this-device"
@@ -181,7 +187,7 @@ class StaffAccounts:
             if account is None:
                 raise StaffError(f"there is no account named {name}")
             account["pin"] = record
-            account.pop("wrong", None), account.pop("locked_until", None)  # the per-name lock of older versions
+            _drop_name_lock(account)
 
         self._change(change)
 
@@ -232,7 +238,7 @@ class StaffAccounts:
             account = accounts.get(_key(name))
             if account is not None and account["pin"] == old:  # unless its PIN changed meanwhile
                 account["pin"] = record
-                account.pop("wrong", None), account.pop("locked_until", None)
+                _drop_name_lock(account)
 
         try:
             self._change(change)
