@@ -72,3 +72,11 @@ def write_bank(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def cheap_pin_hash(monkeypatch):
+    """Staff PINs hashed at a low scrypt cost in tests (the real cost is timed in benchmarks/pin_check.py)."""
+    from comprehend.staff import pin_hash
+
+    monkeypatch.setattr(pin_hash, "DEFAULT_COST", pin_hash.PinCost(n=2**10, r=8, p=1))

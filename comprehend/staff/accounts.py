@@ -1,39 +1,52 @@
-"""Staff accounts: names with PINs kept only as slow salted scrypt hashes, and a lock-out after wrong PINs.
+"""Staff accounts: names with PINs kept only as slow salted scrypt hashes (see pin_hash), checked without a leak.
 
 Stored in results/staff/accounts.json (a TinyDB file written atomically, owner-only). Every change
-is made under a file lock with a fresh read, so two terminals cannot lose each other's change, and
-the count of wrong PINs survives a restart.
+is made under a file lock with a fresh read, so two terminals cannot lose each other's change.
+A sign-in only reads the file: wrong PINs are counted per device (see throttle), so a patient at
+the kiosk cannot lock a nurse's name everywhere. Every name and every PIN shape costs one full hash
+at the current cost and gets the same words. A sign-in never raises: a damaged accounts file of any
+shape keeps the kiosk locked and refuses every sign-in, naming the fix.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+import logging
 import re
 import secrets
+import socket
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
+from comprehend.staff import pin_hash
+from comprehend.staff.pin_hash import PinCost, hash_pin, pin_matches, stored_cost
+from comprehend.staff.pin_policy import new_pin_problem, valid_pin
+from comprehend.staff.throttle import DeviceThrottle
 from comprehend.store.files import PRIVATE_FILE, DamagedFileError, ensure_private_dir
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
 
 STAFF_DIR = "staff"
 ACCOUNTS_FILE = "accounts.json"
 TABLE = "accounts"
-MAX_WRONG_PINS = 5
-LOCK_MINUTES = 5
-PIN_PATTERN = re.compile(r"\d{4,8}")
 NAME_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9 .'-]{0,39}")
-# scrypt cost: about 50 ms and 16 MB per check here, so guessing 10,000 PINs offline takes minutes, not microseconds.
-SCRYPT = {"n": 2**14, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024, "dklen": 32}
+WRONG = "That name and PIN do not match. Please try again."
+TOO_MANY = "Too many wrong PINs on this screen. Please wait 5 minutes, then try again."
+WAIT = "Too many wrong PINs on this screen. Please wait a few minutes, then try again."
+DAMAGED = ("The staff accounts file cannot be read, so no one can sign in here. Staff: run "
+           "'python main.py staff list' in a terminal to see why, and restore the file from a backup.")
+CANNOT_CHECK = "The PIN cannot be checked just now. Please try again; if it keeps happening, tell IT."
+log = logging.getLogger(__name__)
 
 
 class StaffError(Exception):
     """A staff request that cannot be done; the message says why in plain words."""
+
+
+class LastAccountError(StaffError):
+    """Removing this account would leave none, which unlocks the kiosk."""
 
 
 @dataclass(frozen=True)
@@ -45,131 +58,196 @@ class SignIn:
     message: str = ""
 
 
-def valid_pin(pin: str) -> bool:
-    """A PIN is 4 to 8 digits."""
-    return PIN_PATTERN.fullmatch(pin) is not None
-
-
-def hash_pin(pin: str, salt: bytes | None = None) -> dict:
-    """A new salted scrypt hash of `pin`, as stored (hex text)."""
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, **SCRYPT)
-    return {"scheme": "scrypt", "n": SCRYPT["n"], "r": SCRYPT["r"], "p": SCRYPT["p"], "salt": salt.hex(), "hash": digest.hex()}
-
-
-def pin_matches(pin: str, stored: dict) -> bool:
-    """True when `pin` gives the stored hash (compared in constant time)."""
-    params = {"n": stored["n"], "r": stored["r"], "p": stored["p"], "maxmem": SCRYPT["maxmem"], "dklen": len(bytes.fromhex(stored["hash"]))}
-    digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(stored["salt"]), **params)
-    return hmac.compare_digest(digest.hex(), stored["hash"])
-
-
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-class StaffAccounts:
-    """The staff accounts of one results folder."""
+def _account_problem(key: object, account: object) -> str | None:
+    """What is wrong with one stored account (never quoting its salt or hash); None when it is sound."""
+    if not isinstance(key, str) or not isinstance(account, dict):
+        return "an account is not a record"
+    name = account.get("name")
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name) or _key(name) != key:
+        return "an account has no valid name"
+    if stored_cost(account.get("pin")) is None:
+        return "an account has no valid PIN hash"
+    return None
 
-    def __init__(self, results: Path, clock: Callable[[], datetime] | None = None):
+
+def _drop_name_lock(account: dict) -> None:
+    """Forget the per-name count and lock that older versions stored in the account."""
+    account.pop("wrong", None)
+    account.pop("locked_until", None)
+
+
+def _this_device() -> str:
+    try:
+        return socket.gethostname() or "this-device"
+    except OSError:
+        return "this-device"
+
+
+class StaffAccounts:
+    """The staff accounts of one results folder, seen from one device (a kiosk or a review PC)."""
+
+    def __init__(self, results: Path, clock: Callable[[], datetime] | None = None, *,
+                 cost: PinCost | None = None, device: str | None = None):
         self.path = Path(results) / STAFF_DIR / ACCOUNTS_FILE
         self.clock = clock or (lambda: datetime.now().astimezone())
+        self.cost = cost or pin_hash.DEFAULT_COST
+        self.device = device or _this_device()
+        self._throttle: DeviceThrottle | None = None
+        self._decoy: dict | None = None  # hashed for unknown names, so they cost what a real name costs
 
     # --- reading -----------------------------------------------------------------------
     def _read(self) -> dict[str, dict]:
-        data = read_tinydb_file(self.path)  # DamagedFileError when unreadable
-        return dict((data or {}).get(TABLE, {}))
+        """Every account, checked; DamagedFileError (naming the file and why) for any other shape."""
+        try:
+            data = read_tinydb_file(self.path)
+        except DamagedFileError:
+            raise
+        except Exception as error:  # deep nesting (RecursionError), a 10,000-digit number (ValueError), ...
+            raise DamagedFileError(self.path, f"it cannot be read as JSON ({error.__class__.__name__})") from None
+        table = (data or {}).get(TABLE, {})
+        for key, account in table.items():
+            problem = _account_problem(key, account)
+            if problem:
+                raise DamagedFileError(self.path, problem)
+        return dict(table)
 
     def names(self) -> list[str]:
-        """Every account name, sorted."""
+        """Every account name, sorted (DamagedFileError when the file is damaged)."""
         return sorted((account["name"] for account in self._read().values()), key=str.casefold)
 
     def exist(self) -> bool:
         """True once at least one account exists. A damaged accounts file counts as existing (stay locked)."""
         try:
             return bool(self._read())
-        except DamagedFileError:
+        except Exception:
             return True
 
     # --- changing ------------------------------------------------------------------------
     def _change(self, change: Callable[[dict[str, dict]], None]) -> None:
-        ensure_private_dir(self.path.parent.parent)  # the results folder itself, owner-only
-        ensure_private_dir(self.path.parent)
-        with FileLock(str(self.path) + ".lock", timeout=30, mode=PRIVATE_FILE):
-            accounts = self._read()
-            change(accounts)
-            SafeJSONStorage(self.path).write({TABLE: accounts})
+        """Apply `change` under the file lock to a fresh read; StaffError when the file cannot be saved."""
+        try:
+            ensure_private_dir(self.path.parent.parent)  # the results folder itself, owner-only
+            ensure_private_dir(self.path.parent)
+            lock = Path(str(self.path) + ".lock")
+            if lock.is_symlink():  # opening it would truncate whatever it points to
+                raise StaffError(f"the staff accounts could not be saved: {lock} is a symbolic link; remove it")
+            with FileLock(str(lock), timeout=30, mode=PRIVATE_FILE):
+                accounts = self._read()
+                change(accounts)
+                SafeJSONStorage(self.path).write({TABLE: accounts})
+        except Timeout:
+            raise StaffError("the staff accounts could not be saved: another program holds them; try again") from None
+        except OSError as error:
+            raise StaffError(f"the staff accounts could not be saved ({error.strerror or error})") from None
+
+    def _check_new_pin(self, pin: str) -> None:
+        problem = new_pin_problem(pin)
+        if problem:
+            raise StaffError(problem)
 
     def add(self, name: str, pin: str) -> str:
         """Create an account; returns the name as stored."""
         name = " ".join(name.split())
         if not NAME_PATTERN.fullmatch(name):
             raise StaffError("a staff name starts with a letter and has at most 40 letters, digits, spaces, dots or hyphens")
-        if not valid_pin(pin):
-            raise StaffError("a PIN is 4 to 8 digits")
+        self._check_new_pin(pin)
+        record = hash_pin(pin, self.cost)
 
         def change(accounts: dict[str, dict]) -> None:
             if _key(name) in accounts:
                 raise StaffError(f"there is already an account named {accounts[_key(name)]['name']}")
-            accounts[_key(name)] = {"name": name, "pin": hash_pin(pin), "wrong": 0, "locked_until": None, "created_at": self._now()}
+            accounts[_key(name)] = {"name": name, "pin": record, "created_at": self._now()}
 
         self._change(change)
         return name
 
-    def remove(self, name: str) -> None:
-        """Delete an account."""
+    def remove(self, name: str, *, last_too: bool = False) -> None:
+        """Delete an account; removing the last one (which unlocks the kiosk) needs last_too=True."""
 
         def change(accounts: dict[str, dict]) -> None:
-            if accounts.pop(_key(name), None) is None:
+            if _key(name) not in accounts:
                 raise StaffError(f"there is no account named {name}")
+            if len(accounts) == 1 and not last_too:
+                raise LastAccountError(f"{accounts[_key(name)]['name']} is the last staff account; removing it unlocks the kiosk")
+            del accounts[_key(name)]
 
         self._change(change)
 
     def reset_pin(self, name: str, pin: str) -> None:
-        """Give an account a new PIN (this also lifts a lock-out)."""
-        if not valid_pin(pin):
-            raise StaffError("a PIN is 4 to 8 digits")
+        """Give an account a new PIN."""
+        self._check_new_pin(pin)
+        record = hash_pin(pin, self.cost)
 
         def change(accounts: dict[str, dict]) -> None:
             account = accounts.get(_key(name))
             if account is None:
                 raise StaffError(f"there is no account named {name}")
-            account.update(pin=hash_pin(pin), wrong=0, locked_until=None)
+            account["pin"] = record
+            _drop_name_lock(account)
 
         self._change(change)
 
+    # --- signing in ------------------------------------------------------------------------
+    @property
+    def throttle(self) -> DeviceThrottle:
+        """This device's count of wrong PINs (read on first use)."""
+        if self._throttle is None:
+            self._throttle = DeviceThrottle(self.path.parent, self.device, self.clock)
+        return self._throttle
+
     def sign_in(self, name: str, pin: str) -> SignIn:
-        """Check a name and PIN, counting wrong PINs; five in a row lock the name for five minutes."""
-        result: list[SignIn] = []
-        unknown = SignIn(False, message="That name and PIN do not match. Please try again.")
+        """Check a name and PIN. Never raises: any failure is logged (no PIN, no name) and answered calmly."""
+        try:
+            return self._sign_in(name, pin)
+        except Exception as error:
+            log.error("a staff sign-in could not be checked (%s)", error.__class__.__name__)
+            return SignIn(False, message=CANNOT_CHECK)
+
+    def _sign_in(self, name: str, pin: str) -> SignIn:
+        if self._decoy is None:  # random salt and hash at today's cost: checking it costs one hash and never matches
+            self._decoy = {"scheme": "scrypt", "n": self.cost.n, "r": self.cost.r, "p": self.cost.p,
+                           "salt": secrets.token_hex(16), "hash": secrets.token_hex(32)}
+        try:
+            accounts = self._read()
+        except DamagedFileError as damaged:
+            log.error("staff sign-in refused: the accounts file %s cannot be read (%s)", damaged.path, damaged.reason)
+            pin_matches("0", self._decoy)  # the same cost as any other answer
+            return SignIn(False, message=DAMAGED)
+        account = accounts.get(_key(name)) if isinstance(name, str) else None
+        stored = account["pin"] if account is not None else self._decoy
+        shaped = valid_pin(pin)
+        matched = pin_matches(pin if shaped else "0", stored) and shaped and account is not None
+        if self.throttle.waiting():
+            return SignIn(False, message=WAIT)
+        if not matched:
+            return SignIn(False, message=TOO_MANY if self.throttle.failed() else WRONG)
+        self.throttle.succeeded()
+        if stored_cost(stored) != self.cost:
+            self._rehash(account["name"], pin, stored)
+        return SignIn(True, name=account["name"])
+
+    def _rehash(self, name: str, pin: str, old: dict) -> None:
+        """Store a hash at today's cost after a right PIN checked against an older one (best effort)."""
+        record = hash_pin(pin, self.cost)
 
         def change(accounts: dict[str, dict]) -> None:
             account = accounts.get(_key(name))
-            if account is None:
-                hash_pin(pin)  # the same work as for a known name, so timing does not tell names apart
-                result.append(unknown)
-                return
-            now = self.clock()
-            locked_until = account.get("locked_until")
-            if locked_until and datetime.fromisoformat(locked_until) > now:
-                result.append(SignIn(False, message="This name is locked for a few minutes after too many wrong PINs. Please try again later."))
-                return
-            if valid_pin(pin) and pin_matches(pin, account["pin"]):
-                account.update(wrong=0, locked_until=None)
-                result.append(SignIn(True, name=account["name"]))
-                return
-            account["wrong"] = int(account.get("wrong", 0)) + 1
-            if account["wrong"] >= MAX_WRONG_PINS:
-                account.update(wrong=0, locked_until=(now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds"))
-                result.append(SignIn(False, message="Too many wrong PINs. This name is locked for 5 minutes."))
-                return
-            result.append(unknown)
+            if account is not None and account["pin"] == old:  # unless its PIN changed meanwhile
+                account["pin"] = record
+                _drop_name_lock(account)
 
         try:
             self._change(change)
-        except DamagedFileError:
-            return SignIn(False, message="The staff accounts file cannot be read. Ask your IT contact to restore it.")
-        return result[0]
+        except Exception as error:
+            log.warning("a PIN hash could not be renewed at the new cost (%s); it is tried again at the next sign-in",
+                        error.__class__.__name__)
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
+
+
+__all__ = ["LastAccountError", "SignIn", "StaffAccounts", "StaffError", "valid_pin"]

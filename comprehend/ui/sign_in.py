@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from comprehend.staff.accounts import StaffAccounts
+from comprehend.staff.accounts import CANNOT_CHECK, SignIn, StaffAccounts
+
+log = logging.getLogger(__name__)
 
 
 class SignInForm(Vertical):
@@ -79,13 +83,22 @@ class SignInForm(Vertical):
             self.show_message("Please type your name and your PIN.")
             (name_input if not name else pin_input).focus()
             return
-        result = self.accounts.sign_in(name, pin)
+        result = self._check(name, pin)
+        del pin  # nothing of the PIN stays on the form
         if result.ok:
             self.post_message(self.SignedIn(result.name))
         else:
             self.show_message(result.message)
             pin_input.focus()
             self.post_message(self.SignInFailed(name))
+
+    def _check(self, name: str, pin: str) -> SignIn:
+        """The accounts' answer; any failure is logged by its kind only (never the PIN) and answered calmly."""
+        try:
+            return self.accounts.sign_in(name, pin)
+        except Exception as error:  # the edge: nothing reaches the screen, where a traceback would show the PIN
+            log.error("a staff sign-in could not be checked (%s)", error.__class__.__name__)
+            return SignIn(False, message=CANNOT_CHECK)
 
     def show_message(self, text: str) -> None:
         """Show a calm message under the inputs."""

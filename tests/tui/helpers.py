@@ -14,7 +14,7 @@ from comprehend.store import ResultsStore
 from tests.conftest import SMALL_BANK, FixedClock
 
 
-NURSE, NURSE_PIN = "Test Nurse", "2468"
+NURSE, NURSE_PIN = "Test Nurse", "246813"
 
 
 class FakeSpeaker:

@@ -11,7 +11,7 @@ from comprehend.review_data import ReviewData
 from comprehend.reports.write import default_path, render, write_report
 from comprehend.store.audit import AuditLog
 from tests.conftest import SMALL_BANK
-from tests.tui.helpers import make_app, right_digit, sign_in
+from tests.tui.helpers import make_app, right_digit, screen_text, sign_in
 
 
 async def test_every_file_and_folder_is_owner_only_and_the_log_has_no_patient_data(results_dir, small_bank, monkeypatch):
@@ -51,3 +51,28 @@ async def test_every_file_and_folder_is_owner_only_and_the_log_has_no_patient_da
     log = (results_dir / "kiosk.log").read_text()
     assert "could not be saved" in log  # the failure is there for staff
     assert "SECRET-77" not in log.upper()
+
+
+async def test_review_sign_in_with_a_damaged_accounts_file_is_refused_and_the_log_names_the_file_without_secrets(results_dir, caplog):
+    """Review stays on its sign-in (fail closed), says to run 'staff list'; kiosk.log names the file, never the PIN or hash."""
+    import json
+
+    from comprehend.review.screens.login import LoginScreen
+    from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app
+
+    app = review_app(results_dir)
+    path = results_dir / "staff" / "accounts.json"
+    record = json.loads(path.read_text())["accounts"]["test nurse"]
+    record["pin"]["n"] = 3
+    path.write_text(json.dumps({"accounts": {"test nurse": record}}))
+    caplog.set_level(logging.INFO, logger="comprehend")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*NURSE, "enter")
+        await pilot.pause()
+        await pilot.press(*NURSE_PIN, "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LoginScreen) and app.staff_name is None
+        assert "staff list" in screen_text(app) and NURSE_PIN not in screen_text(app)
+    assert "accounts.json" in caplog.text and "no valid PIN hash" in caplog.text
+    for secret in (NURSE_PIN, record["pin"]["salt"], record["pin"]["hash"]):
+        assert secret not in caplog.text

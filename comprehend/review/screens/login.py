@@ -14,7 +14,7 @@ from comprehend.ui.sign_in import SignInForm
 NO_ACCOUNT = (
     "There is no staff account yet, so review cannot open.\n\n"
     "Create the first one in a terminal:\n\n    python main.py staff add NAME\n\n"
-    "It asks for a PIN of 4 to 8 digits, twice. Then start review again. Press ctrl+q to close."
+    "It asks for a PIN of 6 to 8 digits, twice. Then start review again. Press ctrl+q to close."
 )
 
 
