@@ -23,6 +23,7 @@ from typing import Iterator
 from comprehend.record import IN_PROGRESS, INCOMPLETE, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
+from comprehend.store.results_folder import name_results_folder
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
 from comprehend.store.summaries import month_summaries, summarize
 
@@ -71,7 +72,7 @@ class ResultsStore:
     problems: list[DamagedFileError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.folder = Path(self.folder)
+        self.folder = name_results_folder(Path(self.folder))  # paths under it: no link followed (results_folder)
 
     # --- paths -------------------------------------------------------------------------
     def in_progress_path(self, attempt_id: str) -> Path:

@@ -11,6 +11,7 @@ from typing import Iterator
 
 from comprehend.store.append import append_records
 from comprehend.store.files import DamagedFileError
+from comprehend.store.results_folder import name_results_folder
 from comprehend.store.storage import read_tinydb_file
 
 
@@ -18,7 +19,7 @@ class Journal:
     """Records of one kind (e.g. 'reviews') under results/<name>/<YYYY-MM>.json, each with an 'at' time."""
 
     def __init__(self, results: Path, name: str):
-        self.folder = Path(results) / name
+        self.folder = name_results_folder(Path(results)) / name  # paths under it: no link followed
         self.table = name
         self.problems: list[DamagedFileError] = []
 
