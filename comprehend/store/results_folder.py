@@ -18,6 +18,7 @@ first, see cli.py); a folder asked for that is under none is taken as a results 
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from pathlib import Path
@@ -51,9 +52,13 @@ def _is_results_entry(name: str) -> bool:
     return name in RESULTS_ENTRIES or name.startswith(("kiosk.log", ".tmp-")) or ".damaged-" in name
 
 
+@functools.lru_cache(maxsize=1)
+def _home() -> str:
+    return os.path.realpath(os.path.expanduser("~"))
+
+
 def _system_folder(real: str) -> bool:
-    home = os.path.realpath(os.path.expanduser("~"))
-    return real in SYSTEM_FOLDERS or real == home
+    return real in SYSTEM_FOLDERS or real == _home()
 
 
 def _ownership_problem(path: Path, info: os.stat_result) -> str | None:
@@ -80,13 +85,16 @@ def results_folder_problem(path: Path) -> str | None:
         info = os.stat(real)
     except FileNotFoundError:
         info = None
+    return _problem(path, real, info, real)
+
+
+def _problem(path: Path, real: str, info: os.stat_result | None, listable: str | int) -> str | None:
+    """results_folder_problem for a folder already looked at (`listable`: its path or an open descriptor)."""
     problem = _ownership_problem(path, info) if info else None
     if problem is None and _system_folder(real):
         return f"{path} is a system folder (or your home folder); give comprehend a folder of its own with --results"
-    if info is None:
-        return None
-    if problem is None and info.st_mode & 0o077:
-        others = sorted(name for name in os.listdir(real) if not _is_results_entry(name))
+    if problem is None and info and info.st_mode & 0o077:
+        others = sorted(name for name in os.listdir(listable) if not _is_results_entry(name))
         if others:
             shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
             problem = (f"{path} is open to others (mode {stat.S_IMODE(info.st_mode):o}) and holds other files ({shown}); "
@@ -129,15 +137,16 @@ def _make_missing(path: Path) -> None:
 
 def _open_root(root: Path) -> int:
     """An open descriptor of the checked results folder (created when missing), closed to 0700 when open to others."""
-    problem = results_folder_problem(root)
-    if problem:
-        raise ResultsFolderError(root, problem)
+    real = os.path.realpath(root)
+    if _system_folder(real):
+        raise ResultsFolderError(root, _problem(root, real, None, real) or "")
     if not os.path.lexists(root):
         _make_missing(root)
-    fd = os.open(os.path.realpath(root), _DIR_FLAGS)
+        real = os.path.realpath(root)
+    fd = os.open(real, _DIR_FLAGS)
     try:
         info = os.fstat(fd)
-        problem = _ownership_problem(root, info)
+        problem = _problem(root, real, info, fd)
         if problem:
             raise ResultsFolderError(root, problem)
         if info.st_mode & 0o077:
@@ -150,13 +159,17 @@ def _open_root(root: Path) -> int:
 
 def _open_child(parent_fd: int, name: str, shown: Path) -> int:
     """Open (creating it owner-only if missing) the folder `name` in `parent_fd`, never through a link."""
+    created = False
     try:
-        os.mkdir(name, PRIVATE_DIR, dir_fd=parent_fd)
-        created = True
-    except FileExistsError:
-        created = False
-    try:
-        fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
+        try:
+            fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
+        except FileNotFoundError:
+            try:
+                os.mkdir(name, PRIVATE_DIR, dir_fd=parent_fd)
+                created = True
+            except FileExistsError:  # made by another process meanwhile
+                pass
+            fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.ENOTDIR) and stat.S_ISLNK(os.lstat(name, dir_fd=parent_fd).st_mode):
             raise ResultsFolderError(shown, f"{shown} is a symbolic link; comprehend never writes through one "
