@@ -38,7 +38,10 @@ _roots: set[str] = set()  # the results folders named so far (absolute paths as 
 
 
 class ResultsFolderError(OSError):
-    """The results folder, or a folder or file under it, may not be used; the message says why and what to do."""
+    """The results folder, a folder or file under it, or a file named with --out may not be used.
+
+    An OSError (so every writer's `except OSError` catches it) whose message says why and what to do.
+    """
 
     def __init__(self, path: Path, message: str, code: int = errno.EPERM):
         super().__init__(code, message, str(path))
@@ -72,7 +75,7 @@ def _ownership_problem(path: Path, info: os.stat_result) -> str | None:
         if info.st_mode & stat.S_ISVTX:
             return (f"others can write to {path} (a shared folder, mode {stat.S_IMODE(info.st_mode):o}); "
                     "give comprehend a folder of its own with --results")
-        return (f"others can write to it: {path} (mode {stat.S_IMODE(info.st_mode):o}); close it with "
+        return (f"others can write to {path} (mode {stat.S_IMODE(info.st_mode):o}); close it with "
                 f"chmod 700 {path}, or give comprehend a folder of its own with --results")
     return None
 
