@@ -105,9 +105,13 @@ def test_system_and_shared_folders_are_never_results_folders():
 
 def test_a_results_folder_others_can_write_to_is_refused_with_the_fix(stored, capsys):
     """An account file planted in a world-writable results folder opened the staff menu: such a folder is refused."""
+    from comprehend.staff.accounts import StaffAccounts
+
+    StaffAccounts(stored).add("Planted Name", "583920")
     os.chmod(stored, 0o777)
     assert main(["staff", "list", "--results", str(stored)]) == 1
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "Planted Name" not in out
     assert "others can write to" in err and f"chmod 700 {stored}" in err
     assert mode_of(stored) == 0o777  # refused, not silently changed
 
