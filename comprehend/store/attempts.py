@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from comprehend.store.results_folder import name_results_folder
 from comprehend.record import IN_PROGRESS, INCOMPLETE, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
-from comprehend.store.results_folder import name_results_folder
 from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
 from comprehend.store.summaries import month_summaries, summarize
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from comprehend.store.results_folder import name_results_folder
 from comprehend.store.append import append_records
 from comprehend.store.files import DamagedFileError
-from comprehend.store.results_folder import name_results_folder
 from comprehend.store.storage import read_tinydb_file
 
 
@@ -19,12 +19,13 @@ class Journal:
     """Records of one kind (e.g. 'reviews') under results/<name>/<YYYY-MM>.json, each with an 'at' time."""
 
     def __init__(self, results: Path, name: str):
-        self.folder = name_results_folder(Path(results)) / name  # paths under it: no link followed
+        self.folder = Path(results) / name
         self.table = name
         self.problems: list[DamagedFileError] = []
 
     def _month_file(self, at: str) -> Path:
         month = at[:7] if len(at) >= 7 and at[4] == "-" else "unknown"
+        name_results_folder(self.folder.parent)  # written by the results rules: no link under it is followed
         return self.folder / f"{month}.json"
 
     def append(self, record: dict) -> None:
