@@ -103,6 +103,18 @@ def test_system_and_shared_folders_are_never_results_folders():
     assert {path: mode_of(Path(path)) for path in before} == before
 
 
+@pytest.mark.parametrize("system", ["/", "/etc", "/tmp"])
+def test_kiosk_on_a_system_folder_is_refused_before_anything_is_changed(system, monkeypatch, capsys):
+    """`kiosk --results /` would have closed / to 0700: it is refused, and no mkdir or chmod is even tried."""
+    calls = []
+    for name in ("chmod", "fchmod", "mkdir", "makedirs"):
+        monkeypatch.setattr(os, name, lambda *args, _name=name, **kwargs: calls.append(_name))
+    monkeypatch.setattr("comprehend.kiosk.launch.launch_kiosk", lambda *args, **kwargs: calls.append("kiosk") or 0)
+    assert main(["kiosk", "--results", system, "--questions", QUESTIONS]) == 1
+    assert calls == []
+    assert "cannot be used" in capsys.readouterr().err
+
+
 def test_a_results_folder_others_can_write_to_is_refused_with_the_fix(stored, capsys):
     """An account file planted in a world-writable results folder opened the staff menu: such a folder is refused."""
     from comprehend.staff.accounts import StaffAccounts
