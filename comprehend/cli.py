@@ -209,6 +209,8 @@ def _report(args: argparse.Namespace) -> int:
     if not args.results.is_dir():
         print(f"comprehend: there is no results folder at {args.results}", file=sys.stderr)
         return 1
+    if _out_refused(args.out):
+        return 2
     data = ReviewData(args.results, args.questions)
     return run_report(data, args.attempt, args.patient, args.format, args.out, args.clinic, sys.stdout, sys.stderr,
                       phone=args.clinic_phone)
@@ -322,8 +324,10 @@ def _fhir(args: argparse.Namespace) -> int:
     from comprehend.bank.discovery import load_banks
     from comprehend.reports import fhir
     from comprehend.store import ResultsStore
-    from comprehend.store.files import atomic_write_text
+    from comprehend.store.files import write_out_file
 
+    if _out_refused(args.out):
+        return 2
     if args.what == "questionnaire":
         if not (args.fhir_bank or args.bank):
             print("comprehend: 'fhir questionnaire' needs a BANK (an id or a file)", file=sys.stderr)
@@ -340,7 +344,7 @@ def _fhir(args: argparse.Namespace) -> int:
         document = fhir.responses_bundle(records, banks)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
-        atomic_write_text(args.out, text)  # owner-only: responses hold health information
+        write_out_file(args.out, text.encode("utf-8"))  # owner-only: responses hold health information
         print(f"Wrote {document['resourceType']} to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -366,6 +370,30 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(options, kiosk_args, args.results)
 
 
+def _results_refused(args: argparse.Namespace) -> bool:
+    """Check the results folder once for every command that uses it; True after saying why it may not be used."""
+    from comprehend.store.results_folder import ResultsFolderError, prepare_results_folder
+
+    if args.command in ("check", "schema", "preview") or (args.command == "fhir" and args.what != "responses"):
+        return False
+    try:
+        prepare_results_folder(args.results)
+    except ResultsFolderError as error:
+        print(f"comprehend: the results folder cannot be used: {error}. Nothing was read or changed.", file=sys.stderr)
+        return True
+    return False
+
+
+def _out_refused(out: Path | None) -> bool:
+    """True after saying why the file named with --out cannot be written (no folder is ever made for it)."""
+    from comprehend.store.files import out_file_problem
+
+    problem = out and out_file_problem(out)
+    if problem:
+        print(f"comprehend: --out: {problem}", file=sys.stderr)
+    return bool(problem)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -375,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"kiosk": _kiosk, "check": _check, "export": _export, "staff": _staff, "review": _review, "report": _report, "audit": _audit, "demo": _demo, "schema": _schema, "stats": _stats, "preview": _preview, "fhir": _fhir, "serve": _serve}
     handler = handlers[args.command]
     try:
+        if _results_refused(args):
+            return 1
         return handler(args)
     except KeyboardInterrupt:
         return 130

@@ -14,18 +14,14 @@ from comprehend.kiosk.screens.staff_menu import REVIEW
 from comprehend.session import local_now
 from comprehend.speech import available_speaker
 from comprehend.store import ResultsStore
-from comprehend.store.files import PRIVATE_FILE, ensure_private_dir
+from comprehend.store.private_log import PrivateLogHandler
 
 LOG_NAME = "kiosk.log"
 
 
 def _log_to_results(results: Path) -> None:
     """Kiosk problems go to an owner-only log in the results folder (never to the patient's screen)."""
-    ensure_private_dir(results)
-    log_path = results / LOG_NAME
-    log_path.touch(mode=PRIVATE_FILE, exist_ok=True)
-    log_path.chmod(PRIVATE_FILE)
-    handler = logging.FileHandler(log_path, encoding="utf-8")
+    handler = PrivateLogHandler(results / LOG_NAME)  # owner-only, never through a link (OSError: refused)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger("comprehend").addHandler(handler)
     logging.getLogger("comprehend").setLevel(logging.INFO)

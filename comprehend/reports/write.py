@@ -12,7 +12,8 @@ from comprehend.reports.html import render_html
 from comprehend.reports.markdown import render_markdown
 from comprehend.reports.handout import render_handout_pdf
 from comprehend.reports.pdf import render_report_pdf
-from comprehend.store.files import atomic_write_bytes
+from comprehend.store.files import write_out_file
+from comprehend.store.results_folder import name_results_folder
 
 FORMATS = ("pdf", "html", "md", "csv", "handout")
 EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "csv": "csv", "handout": "pdf"}
@@ -38,12 +39,17 @@ def render(details: list[AttemptDetail], fmt: str, clinic: str, banks: dict[tupl
 def default_path(results: Path, detail: AttemptDetail, fmt: str) -> Path:
     """results/reports/<patient>-<date>-<attempt>[-handout].<ext> (inside the owner-only results folder)."""
     row = detail.row
+    name_results_folder(results)  # so write_report writes it by the results rules (no link followed)
     name = re.sub(r"[^A-Za-z0-9-]", "", row.patient_id) or "patient"
     suffix = "-handout" if fmt == "handout" else ""
     return Path(results) / REPORTS_DIR / f"{name}-{row.started_at[:10]}-{row.attempt_id[:8]}{suffix}.{EXTENSIONS[fmt]}"
 
 
 def write_report(data: bytes, path: Path) -> Path:
-    """Write the report atomically, owner-only (reports hold health information); returns the path."""
-    atomic_write_bytes(Path(path), data)
+    """Write the report atomically, owner-only (reports hold health information); returns the path.
+
+    Under the results folder (default_path) its folders are made owner-only and no link is followed; a
+    file named with --out goes into a folder that must exist, and that folder's mode is left alone.
+    """
+    write_out_file(Path(path), data)
     return Path(path)

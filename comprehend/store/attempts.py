@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from comprehend.store.results_folder import name_results_folder
 from comprehend.record import IN_PROGRESS, INCOMPLETE, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
@@ -71,7 +72,7 @@ class ResultsStore:
     problems: list[DamagedFileError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.folder = Path(self.folder)
+        self.folder = name_results_folder(Path(self.folder))  # paths under it: no link followed (results_folder)
 
     # --- paths -------------------------------------------------------------------------
     def in_progress_path(self, attempt_id: str) -> Path:

@@ -1,15 +1,23 @@
-"""Owner-only files and folders, atomic durable writes, and setting damaged files aside."""
+"""Owner-only files and folders, atomic durable writes, and setting damaged files aside.
+
+Under the results folder, folders are opened without following links (see results_folder); a file named with
+--out, outside it, is written owner-only in a folder that must exist and whose mode is left alone.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from comprehend.store.results_folder import PRIVATE_DIR, ResultsFolderError, open_private_dir, root_of
+
 PRIVATE_FILE = 0o600
-PRIVATE_DIR = 0o700
 TEMP_PREFIX = ".tmp-"
+__all__ = ["PRIVATE_DIR", "PRIVATE_FILE", "TEMP_PREFIX", "DamagedFileError", "ensure_private_dir", "atomic_write_text",
+           "atomic_write_bytes", "out_file_problem", "write_out_file", "set_aside"]
 
 
 class DamagedFileError(Exception):
@@ -22,20 +30,14 @@ class DamagedFileError(Exception):
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder (and its parents) readable by the owner only; return it.
+    """Make sure a folder under the results folder (or the results folder itself) exists owner-only; return it.
 
-    A folder that already exists, belongs to this user and is open to others (e.g. results/ as a
-    git checkout made it) is closed to owner-only too; parents that existed before are left alone.
+    Missing folders are created 0700; an existing one under the results folder that is open to others is
+    closed; nothing above the results folder is changed. Raises ResultsFolderError (an OSError) for a
+    symbolic link, a folder of another user, or a results folder that may not be used.
     """
-    path = Path(path)
-    missing = [folder for folder in (path, *path.parents) if not folder.is_dir()]
-    for folder in reversed(missing):  # each new folder, outermost first, owner-only whatever the umask
-        folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-        os.chmod(folder, PRIVATE_DIR)
-    info = path.stat()
-    if info.st_uid == os.getuid() and info.st_mode & 0o077:
-        os.chmod(path, PRIVATE_DIR)
-    return path
+    os.close(open_private_dir(Path(path)))
+    return Path(path)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -59,6 +61,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     folder = ensure_private_dir(path.parent)
+    _replace_atomically(folder, path, data)
+
+
+def _replace_atomically(folder: Path, path: Path, data: bytes) -> None:
+    """Temporary owner-only file in `folder`, fsync, rename over `path` (a link there is replaced, not followed)."""
     fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -74,6 +81,40 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_dir(folder)
+
+
+def out_file_problem(path: Path) -> str | None:
+    """Why a file named with --out cannot be written (None when it can); the folder must exist already."""
+    path = Path(path)
+    if root_of(path.parent) is not None:
+        return None  # inside the results folder: written by the results rules
+    if not path.parent.is_dir():
+        return f"there is no folder {path.parent}; create it first, or choose another place for {path.name}"
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return f"{path} is a symbolic link; give the real file name instead"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{path} is not a regular file; choose another name"
+    return None
+
+
+def write_out_file(path: Path, data: bytes) -> None:
+    """Write the file a user named with --out: atomically and owner-only, its folder left as it is.
+
+    Inside the results folder the results rules apply (atomic_write_bytes). Elsewhere the folder must exist
+    (it is never created nor chmodded) and a symbolic link or a non-regular file at `path` is refused.
+    """
+    path = Path(path)
+    if root_of(path.parent) is not None:
+        atomic_write_bytes(path, data)
+        return
+    problem = out_file_problem(path)
+    if problem:
+        raise ResultsFolderError(path, problem)
+    _replace_atomically(path.parent, path, data)
 
 
 def set_aside(path: Path, now: datetime | None = None) -> Path:

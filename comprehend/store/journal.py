@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from comprehend.store.results_folder import name_results_folder
 from comprehend.store.append import append_records
 from comprehend.store.files import DamagedFileError
 from comprehend.store.storage import read_tinydb_file
@@ -24,6 +25,7 @@ class Journal:
 
     def _month_file(self, at: str) -> Path:
         month = at[:7] if len(at) >= 7 and at[4] == "-" else "unknown"
+        name_results_folder(self.folder.parent)  # written by the results rules: no link under it is followed
         return self.folder / f"{month}.json"
 
     def append(self, record: dict) -> None:

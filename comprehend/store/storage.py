@@ -2,12 +2,15 @@
 
 TinyDB's own JSONStorage rewrites the file in place, so a crash during a write can corrupt it.
 Here every write replaces the file atomically (see files.atomic_write_text), and a file that does
-not hold a TinyDB document raises DamagedFileError instead of being treated as empty.
+not hold a TinyDB document (or is a symbolic link, a FIFO, a folder) raises DamagedFileError instead of being
+treated as empty.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 from tinydb.storages import Storage
@@ -18,6 +21,16 @@ from comprehend.store.files import DamagedFileError, atomic_write_text
 def read_tinydb_file(path: Path) -> dict | None:
     """The content of a TinyDB JSON file; None when it does not exist; DamagedFileError when unreadable."""
     path = Path(path)
+    try:
+        kind = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DamagedFileError(path, f"it cannot be opened ({error.strerror})") from None
+    if stat.S_ISLNK(kind):  # never read through a link under results/ (a planted accounts file, a FIFO)
+        raise DamagedFileError(path, "it is a symbolic link, which comprehend never follows")
+    if not stat.S_ISREG(kind):
+        raise DamagedFileError(path, "it is not a regular file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
