@@ -326,16 +326,19 @@ def _fhir(args: argparse.Namespace) -> int:
     else:
         banks = load_banks(args.questions)[0]
         wanted = (args.patient or "").strip().upper()
-        records = [r for r in ResultsStore(args.results, args.kiosk_id).attempts()
+        store = ResultsStore(args.results, args.kiosk_id)
+        records = [r for r in store.attempts()
                    if (not wanted or r.get("patient_id") == wanted) and str(r.get("started_at", ""))[:10] >= (args.since or "")]
         document = fhir.responses_bundle(records, banks)
+        for damaged in store.problems:
+            print(f"comprehend: skipped {damaged.path}: {damaged.reason}. It was left untouched.", file=sys.stderr)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         atomic_write_text(args.out, text)  # owner-only: responses hold health information
         print(f"Wrote {document['resourceType']} to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return 0
+    return 1 if args.what == "responses" and store.problems else 0
 
 
 def _serve(args: argparse.Namespace) -> int:

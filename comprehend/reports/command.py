@@ -12,12 +12,18 @@ from comprehend.session import local_now
 from comprehend.store.audit import EXPORTED_REPORT
 
 
+def _say_problems(data: ReviewData, err: TextIO) -> None:
+    for damaged in data.problems:
+        print(f"comprehend: skipped {damaged.path}: {damaged.reason}. It was left untouched; "
+              "ask your IT contact to restore it from a backup.", file=err)
+
 
 def run_report(
     data: ReviewData, attempt: str | None, patient: str | None, fmt: str, out_path: Path | None, clinic: str, out: TextIO, err: TextIO
 ) -> int:
-    """Write the report(s) asked for; returns the exit code. Each export is audited."""
+    """Write the report(s) asked for; returns the exit code (1 also when a results file could not be read). Each export is audited."""
     data.load()
+    _say_problems(data, err)
     if attempt:
         matches = [row for row in data.rows if row.attempt_id.startswith(attempt.strip().lower())]
         if len(matches) > 1:
@@ -40,4 +46,4 @@ def run_report(
     for detail in details:
         data.audit.record(f"{getpass.getuser()} (command line)", EXPORTED_REPORT, now, detail.row.attempt_id, f"{fmt} to {path}")
     print(f"Wrote the {fmt} report to {path}", file=out)
-    return 0
+    return 1 if data.problems else 0
