@@ -29,8 +29,8 @@ def checked_records(path: Path, data: dict | None, table: str, check: Check) -> 
             bad.append(problem)
     if not bad:
         return good, None
-    many = f"{len(bad)} records" if len(bad) > 1 else "1 record"
-    return good, DamagedFileError(path, f"{many} could not be read and were skipped ({bad[0]})")
+    many = f"{len(bad)} records could not be read and were" if len(bad) > 1 else "1 record could not be read and was"
+    return good, DamagedFileError(path, f"{many} skipped ({bad[0]})")
 
 
 def read_records(path: Path, table: str, check: Check) -> tuple[list[dict], DamagedFileError | None]:
