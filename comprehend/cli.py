@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", parents=[common], help="write a report of an attempt for the chart, or a handout")
     which = report.add_mutually_exclusive_group(required=True)
     which.add_argument("--attempt", metavar="ID", help="the attempt id (its first characters are enough)")
-    which.add_argument("--patient", metavar="ID", help="a patient id: the newest attempt (every attempt with csv)")
+    which.add_argument("--patient", metavar="ID", help="a patient id: the newest completed attempt, else the newest (every attempt with csv)")
     report.add_argument("--format", choices=REPORT_FORMATS, default="pdf", help="pdf (default), html, md, csv, or handout (large print for the patient)")
     report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: the reports folder inside the results folder)")
     report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
