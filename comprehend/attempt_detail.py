@@ -55,6 +55,7 @@ class AttemptDetail:
     points: tuple[TalkingPoint, ...]
     earlier: tuple[AttemptRow, ...]
     reviews: tuple[dict, ...] = field(default=())
+    unread_reviews: tuple[str, ...] = field(default=())  # sign-off files that could not be read in full (their names)
 
     @property
     def short_hash(self) -> str:
@@ -102,10 +103,11 @@ def questions_asked(record: dict, bank: Bank) -> list[QuestionAsked]:
 
 
 def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[AttemptRow], reviews: list[dict],
-                   original: Bank | None = None) -> AttemptDetail:
+                   original: Bank | None = None, unread_reviews: tuple[str, ...] = ()) -> AttemptDetail:
     """The detail of `record` (whose list row is `row`); `all_rows` gives the same patient's earlier attempts.
 
-    `original` is the bank `bank` was translated from, when the patient took a translation.
+    `original` is the bank `bank` was translated from, when the patient took a translation;
+    `unread_reviews` names sign-off files that could not be read, so a sign-off may be missing.
     """
     earlier = sorted(
         (other for other in all_rows if other.patient_id == row.patient_id and other.started_at < row.started_at),
@@ -126,4 +128,5 @@ def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[Att
         ),
         earlier=tuple(earlier),
         reviews=tuple(reviews),
+        unread_reviews=tuple(unread_reviews),
     )

@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", parents=[common], help="write a report of an attempt for the chart, or a handout")
     which = report.add_mutually_exclusive_group(required=True)
     which.add_argument("--attempt", metavar="ID", help="the attempt id (its first characters are enough)")
-    which.add_argument("--patient", metavar="ID", help="a patient id: the newest attempt (every attempt with csv)")
+    which.add_argument("--patient", metavar="ID", help="a patient id: the newest completed attempt, else the newest (every attempt with csv)")
     report.add_argument("--format", choices=REPORT_FORMATS, default="pdf", help="pdf (default), html, md, csv, or handout (large print for the patient)")
     report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: the reports folder inside the results folder)")
     report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
@@ -339,16 +339,19 @@ def _fhir(args: argparse.Namespace) -> int:
     else:
         banks = load_banks(args.questions)[0]
         wanted = (args.patient or "").strip().upper()
-        records = [r for r in ResultsStore(args.results, args.kiosk_id).attempts()
+        store = ResultsStore(args.results, args.kiosk_id)
+        records = [r for r in store.attempts()
                    if (not wanted or r.get("patient_id") == wanted) and str(r.get("started_at", ""))[:10] >= (args.since or "")]
         document = fhir.responses_bundle(records, banks)
+        for damaged in store.problems:
+            print(f"comprehend: skipped {damaged.path}: {damaged.reason}. It was left untouched.", file=sys.stderr)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         write_out_file(args.out, text.encode("utf-8"))  # owner-only: responses hold health information
         print(f"Wrote {document['resourceType']} to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return 0
+    return 1 if args.what == "responses" and store.problems else 0
 
 
 def _serve(args: argparse.Namespace) -> int:

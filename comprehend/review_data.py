@@ -84,7 +84,18 @@ class ReviewData:
         record = self.record(attempt_id)
         if record is None:
             return None
-        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []), self.original_of(bank))
+        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []), self.original_of(bank),
+                              self.unread_reviews())
+
+    def unread_reviews(self) -> tuple[str, ...]:
+        """The sign-off files (relative to the results folder) that could not be read in full at the last load."""
+        names = []
+        for damaged in self.reviews.problems:
+            try:
+                names.append(str(damaged.path.relative_to(self.results)))
+            except ValueError:
+                names.append(damaged.path.name)
+        return tuple(dict.fromkeys(names))
 
     def bank_for(self, row: AttemptRow) -> Bank | None:
         """The current bank an attempt was taken on."""

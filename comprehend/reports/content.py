@@ -59,4 +59,6 @@ def report_text(detail: AttemptDetail, clinic: str) -> ReportText:
     ]
     signoffs = [f"Reviewed by {review['reviewer']} on {review['at'][:16].replace('T', ' ')}" + (f": {review['note']}" if review.get("note") else "")
                 for review in detail.reviews]
+    signoffs += [f"Sign-offs in {name} could not be read (the file is damaged): this attempt may have been reviewed already."
+                 for name in detail.unread_reviews]
     return ReportText(f"{clinic} — patient understanding check", facts, points, questions, signoffs)

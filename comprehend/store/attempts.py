@@ -24,7 +24,9 @@ from comprehend.store.results_folder import name_results_folder
 from comprehend.record import IN_PROGRESS, INCOMPLETE, as_incomplete
 from comprehend.store.append import StoreError, append_records
 from comprehend.store.files import TEMP_PREFIX, DamagedFileError, ensure_private_dir
-from comprehend.store.storage import SafeJSONStorage, read_tinydb_file
+from comprehend.store.records import read_records
+from comprehend.store.shapes import attempt_problem
+from comprehend.store.storage import SafeJSONStorage
 from comprehend.store.summaries import month_summaries, summarize
 
 log = logging.getLogger(__name__)
@@ -155,13 +157,12 @@ class ResultsStore:
         return sorted(p for p in root.glob("*/*") if p.is_dir()) if root.is_dir() else []
 
     def _read_records(self, path: Path) -> list[dict]:
-        try:
-            data = read_tinydb_file(path)
-        except DamagedFileError as damaged:
+        """The attempt records of one file that every reader can use; a damaged file is named in `problems`, untouched."""
+        records, damaged = read_records(path, TABLE, attempt_problem)
+        if damaged is not None:
             self.problems.append(damaged)
-            log.error("results file %s could not be read: %s", path, damaged.reason)
-            return []
-        return list((data or {}).get(TABLE, {}).values())
+            log.error("results file %s could not be read in full: %s", path, damaged.reason)
+        return records
 
     def _in_progress_records(self) -> Iterator[dict]:
         folder = self.folder / IN_PROGRESS_DIR

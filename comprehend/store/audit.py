@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from comprehend.store.journal import Journal
+from comprehend.store.shapes import audit_problem
 
 AUDIT = "audit"
 
@@ -23,7 +24,7 @@ class AuditLog:
     """Append-only audit entries in results/audit/<YYYY-MM>.json."""
 
     def __init__(self, results: Path):
-        self.journal = Journal(results, AUDIT)
+        self.journal = Journal(results, AUDIT, audit_problem)
 
     @property
     def problems(self):

@@ -12,15 +12,20 @@ from typing import Iterator
 from comprehend.store.results_folder import name_results_folder
 from comprehend.store.append import append_records
 from comprehend.store.files import DamagedFileError
-from comprehend.store.storage import read_tinydb_file
+from comprehend.store.records import read_records
+from comprehend.store.shapes import Check
 
 
 class Journal:
-    """Records of one kind (e.g. 'reviews') under results/<name>/<YYYY-MM>.json, each with an 'at' time."""
+    """Records of one kind (e.g. 'reviews') under results/<name>/<YYYY-MM>.json, each with an 'at' time.
 
-    def __init__(self, results: Path, name: str):
+    `check` says why a stored record is not of that kind (see store.shapes); such records are skipped.
+    """
+
+    def __init__(self, results: Path, name: str, check: Check):
         self.folder = Path(results) / name
         self.table = name
+        self.check = check
         self.problems: list[DamagedFileError] = []
 
     def _month_file(self, at: str) -> Path:
@@ -35,13 +40,11 @@ class Journal:
             self.problems.append(damage)
 
     def records(self) -> Iterator[dict]:
-        """Every record, oldest month first; damaged files are skipped and listed in `problems`."""
+        """Every good record, oldest month first; damaged files and records are skipped, their files listed in `problems`."""
         if not self.folder.is_dir():
             return
         for path in sorted(self.folder.glob("*.json")):
-            try:
-                data = read_tinydb_file(path) or {}
-            except DamagedFileError as damaged:
+            records, damaged = read_records(path, self.table, self.check)
+            if damaged is not None:
                 self.problems.append(damaged)
-                continue
-            yield from data.get(self.table, {}).values()
+            yield from records

@@ -6,6 +6,7 @@ import uuid
 from pathlib import Path
 
 from comprehend.store.journal import Journal
+from comprehend.store.shapes import review_problem
 
 REVIEWS = "reviews"
 NOTE_MAX = 2000
@@ -15,7 +16,7 @@ class ReviewLog:
     """The sign-offs of attempts, in results/reviews/<YYYY-MM>.json."""
 
     def __init__(self, results: Path):
-        self.journal = Journal(results, REVIEWS)
+        self.journal = Journal(results, REVIEWS, review_problem)
 
     @property
     def problems(self):

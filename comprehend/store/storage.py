@@ -41,7 +41,7 @@ def read_tinydb_file(path: Path) -> dict | None:
         raise DamagedFileError(path, "it is empty")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # ValueError: also ints over 4,300 digits
         raise DamagedFileError(path, f"it is not valid JSON ({error.__class__.__name__})") from None
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
         raise DamagedFileError(path, "it does not hold TinyDB tables")

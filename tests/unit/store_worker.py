@@ -9,14 +9,16 @@ from comprehend.store import ResultsStore
 
 
 def record(attempt_id: str, answers: int, status: str = "in-progress") -> dict:
-    """A small attempt record with `answers` answers."""
+    """A small attempt record with `answers` answers (with every field a stored attempt must have)."""
     return {
         "attempt_id": attempt_id,
         "patient_id": "P-1",
+        "bank_id": "small",
         "kiosk_id": "shared",
         "started_at": "2026-11-02T09:00:00+00:00",
         "status": status,
-        "answers": [{"question_id": f"q{i}", "round": 1, "correct": True} for i in range(answers)],
+        "answers": [{"question_id": f"q{i}", "fact_id": f"f{i}", "round": 1, "choice": "yes", "correct": True}
+                    for i in range(answers)],
     }
 
 

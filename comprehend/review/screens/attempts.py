@@ -107,8 +107,11 @@ class AttemptsScreen(Screen):
         """The filter as the widgets now say (invalid dates are ignored and pointed out)."""
         since = _date_or_blank(self.query_one("#since", Input).value)
         until = _date_or_blank(self.query_one("#until", Input).value)
-        note = "" if since is not None and until is not None else "Dates look like 2026-11-02; that date is not used yet."
-        self.query_one("#filter-note", Static).update(note)
+        note = "" if since is not None and until is not None else "Dates look like 2026-11-02; that date is not used yet. "
+        problems = self.data.problems  # said here: a redraw skipped because nothing changed must not drop it
+        if problems:
+            note += f"{len(problems)} results file(s) could not be read and were skipped, e.g. {problems[0].path.name}. See the README."
+        self.query_one("#filter-note", Static).update(note.strip())
         reviewed = {"no": False, "yes": True}.get(str(self.query_one("#reviewed", Select).value))
         return AttemptFilter(
             outcome=str(self.query_one("#outcome", Select).value or ""),
@@ -147,11 +150,6 @@ class AttemptsScreen(Screen):
             f"{figures.needs_discussion} need discussion · sorted {order}{' (reversed)' if self.descending else ''} · "
             f"signed in as {self.staff_name}"
         )
-        problems = self.data.problems
-        if problems:
-            self.query_one("#filter-note", Static).update(
-                f"{len(problems)} results file(s) could not be read and were skipped, e.g. {problems[0].path.name}. See the README."
-            )
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refresh_rows(force=False)  # the first Changed of each Select, at start, changes nothing

@@ -66,7 +66,10 @@ class DetailScreen(Screen):
                 for review in detail.reviews:
                     yield Plain(f"• {review['at'][:16].replace('T', ' ')} · {review['reviewer']}: {review.get('note') or '(no note)'}",
                                 classes="review")
-            else:
+            if detail.unread_reviews:  # a sign-off may be in a damaged file: never 'Not yet reviewed.' without saying so
+                yield Plain(f"Sign-offs in {', '.join(detail.unread_reviews)} could not be read: this attempt may have been "
+                            "reviewed already.", classes="review")
+            elif not detail.reviews:
                 yield Static("Not yet reviewed.", id="not-reviewed", classes="review")
         with Horizontal(classes="actions"):
             yield Button("Mark reviewed", id="sign-off", variant="primary", compact=True)
