@@ -6,16 +6,20 @@ them, so those cases run `main.py` in a child process with a timeout and a memor
 
 from __future__ import annotations
 
+import os
 import re
 import resource
+import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from comprehend.bank.loader import parse_bank
+from comprehend.bank.discovery import kiosk_banks
+from comprehend.bank.loader import load_bank, parse_bank
 from comprehend.bank.problems import BankError
-from tests.conftest import ROOT
+from tests.conftest import KYPHOPLASTY, ROOT
 
 MEMORY_CAP = 1024 * 1024 * 1024  # a child that reads /dev/zero runs out of this instead of the machine's memory
 PROBLEM_LINE = re.compile(r"^(?P<path>\S+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$", re.MULTILINE)
@@ -119,3 +123,128 @@ def test_an_alias_to_a_finished_value_still_works():
             "    topic: *title\nquestions:\n  - id: q-one\n    fact: one\n    ask: What is the first point?\n"
             "    answer: The first one\n    wrong: [The last one]\n")
     assert parse_bank(text, "alias.yaml").facts[0].topic == "A demo bank"
+
+
+@pytest.fixture
+def fifo(tmp_path) -> Path:
+    path = tmp_path / "x.yaml"
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_named_as_a_bank_is_refused_at_once(fifo):
+    """`check x.yaml` on a FIFO waited for ever for a writer."""
+    done = run_main("check", str(fifo), timeout=60)
+    assert done.returncode == 1
+    assert f"{fifo}:1:1: error: this is not a regular file" in done.stdout
+
+
+def test_a_fifo_in_the_questions_folder_is_named_and_the_rest_is_checked(tmp_path, fifo):
+    """In a folder, a FIFO with a bank's name is listed as a problem (it was silently passed over) and the good bank is checked."""
+    (tmp_path / "kyphoplasty.yaml").write_bytes(KYPHOPLASTY.read_bytes())
+    done = run_main("check", str(tmp_path), timeout=60)
+    assert f"{fifo}:1:1: error: this is not a regular file" in done.stdout
+    assert "checked 2 banks: 1 valid, 1 with errors" in done.stdout
+
+
+def test_a_device_is_refused_as_a_bank(tmp_path):
+    """A link named like a bank that points at /dev/zero is refused, not read until memory runs out."""
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(BankError, match="this is not a regular file"):
+        load_bank(link)
+
+
+def _bank_with_source(tmp_path: Path, source: str) -> Path:
+    text = KYPHOPLASTY.read_text(encoding="utf-8").replace("version:", f"source_file: {source}\nversion:", 1)
+    path = tmp_path / "kyphoplasty.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("source", ["fifo", "/dev/zero"])
+def test_a_source_file_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_path, source):
+    """source_file: pointing at a FIFO hung `check`; at /dev/zero it ate memory. Now: a warning naming it."""
+    if source == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    bank = _bank_with_source(tmp_path, source)
+    done = run_main("check", str(bank), timeout=60)
+    assert done.returncode == 0, done.stdout[-800:] + done.stderr[-800:]
+    assert re.search(rf"^{re.escape(str(bank))}:\d+:\d+: warning: the source material \S*{re.escape(source)} "
+                     r"cannot be read \(it is not a regular file\)", done.stdout, re.MULTILINE), done.stdout[-800:]
+
+
+@pytest.mark.parametrize("source", ["fifo", "/dev/zero"])
+def test_check_source_option_refuses_a_fifo_or_a_device(tmp_path, source):
+    """`check --source` reads through the same gate as source_file."""
+    if source == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        source = str(tmp_path / "fifo")
+    done = run_main("check", str(KYPHOPLASTY), "--source", source, timeout=60)
+    assert "cannot be read (it is not a regular file)" in done.stdout, done.stdout[-800:] + done.stderr[-800:]
+
+
+def test_a_huge_source_file_is_refused_without_reading_it(tmp_path):
+    """A source material file far larger than any leaflet is refused by its size."""
+    from comprehend.bank.lint import MAX_SOURCE_BYTES
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_SOURCE_BYTES + 1)  # sparse: no disk is used
+    bank = load_bank(_bank_with_source(tmp_path, "huge.txt"))
+    from comprehend.bank.lint import lint_bank
+
+    messages = [p.message for p in lint_bank(bank) if p.rule == "source-unreadable"]
+    assert messages == [f"the source material {huge} cannot be read (it is {(MAX_SOURCE_BYTES + 1) // 1024} KB; "
+                        f"source material may be at most {MAX_SOURCE_BYTES // 1024} KB)"]
+
+
+def _questions_with_hostile_banks(folder: Path, good: bool) -> Path:
+    folder.mkdir()
+    if good:
+        (folder / "kyphoplasty.yaml").write_bytes(KYPHOPLASTY.read_bytes())
+    (folder / "deep.yaml").write_text(deep_flow_list(60_000))
+    (folder / "loop.yaml").write_text("a: &a [*a]\n")
+    (folder / "indent.yaml").write_text(deep_block_indent(1_200))
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    return folder
+
+
+HOSTILE = ["deep.yaml", "indent.yaml", "loop.yaml", "pipe.yaml", "zero.yaml"]
+
+
+def test_kiosk_discovery_returns_the_good_banks_and_a_problem_per_bad_one(tmp_path):
+    """Hostile banks beside a good one: the kiosk gets the good one, and each bad file is named as a problem.
+
+    Run in a child process: before the fix this crashed (signal 11) or hung the process doing it.
+    """
+    code = ("import sys; from pathlib import Path; from tests.unit.test_hostile_banks import discovery_report; "
+            "print(discovery_report(Path(sys.argv[1])))")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, preexec_fn=_cap_memory)
+    assert done.returncode == 0, (done.returncode, done.stderr[-800:])
+    assert done.stdout.split() == ["kyphoplasty", "kyphoplasty", *HOSTILE]
+
+
+def discovery_report(tmp_path: Path) -> str:
+    """The ids kiosk_choice and kiosk_banks return for a folder of hostile banks, then the files it names as problems."""
+    from comprehend.bank.discovery import kiosk_choice
+
+    folder = _questions_with_hostile_banks(tmp_path / "questions", good=True)
+    choice = kiosk_choice(folder, None)
+    assert all(p.severity == "error" and p.line >= 1 for p in choice.problems)
+    named = sorted({Path(p.path).name for p in choice.problems})
+    return " ".join([*(b.id for b in choice.banks), *(b.id for b in kiosk_banks(folder, None)), *named])
+
+
+def test_kiosk_with_only_hostile_banks_exits_1_with_the_problems(tmp_path):
+    """No good bank: `main.py` exits 1 and prints each problem, never a traceback or a signal."""
+    folder = _questions_with_hostile_banks(tmp_path / "questions", good=False)
+    done = run_main("kiosk", "--questions", str(folder), "--results", str(tmp_path / "results"))
+    assert done.returncode == 1, (done.returncode, done.stderr[-800:])
+    assert "Traceback" not in done.stderr and "something went wrong" not in done.stderr
+    assert "the kiosk cannot start" in done.stderr
+    for name in HOSTILE:
+        assert str(folder / name) in done.stderr
+    assert done.returncode != -signal.SIGSEGV
