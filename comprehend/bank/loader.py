@@ -114,7 +114,8 @@ class _Checker:
                 rule = f"{lower} and at most {high:g}"
             else:
                 rule = f"at least {low:g}"
-            self.error(node.line, node.col, f"{name} is {value}, but it must be {rule}")
+            shown = node.raw if len(node.raw) <= 20 else node.raw[:20] + "..."  # str() of a 5,000-digit int raises
+            self.error(node.line, node.col, f"{name} is {shown}, but it must be {rule}")
             return None
         return value
 
