@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from comprehend.bank.loader import load_bank
@@ -14,11 +15,15 @@ BANK_SUFFIXES = (".yaml", ".yml")
 
 
 def bank_files(paths: list[Path]) -> list[Path]:
-    """The bank files named by these paths: files as given, folders searched (not recursively), sorted."""
+    """The bank files named by these paths: files as given, folders searched (not recursively), sorted.
+
+    In a folder, anything but a folder that is named like a bank is listed, so that a pipe, a device
+    or a broken link called `x.yaml` is named as a problem by the loader instead of passed over.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file()))
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES and not p.is_dir()))
         else:
             found.append(path)
     return found
@@ -66,21 +71,35 @@ def choose_bank(spec: str, folder: Path) -> Bank:
     raise BankError([Problem(str(folder), 1, 1, "error", message), *problems])
 
 
-def kiosk_banks(questions: Path, bank_spec: str | None) -> list[Bank]:
+@dataclass
+class KioskChoice:
+    """The banks the kiosk offers, and the problems of the bank files it skipped (for staff to see)."""
+
+    banks: list[Bank]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def kiosk_choice(questions: Path, bank_spec: str | None) -> KioskChoice:
     """The banks the kiosk offers: the one asked for (a file; an id brings its translations too), or every valid bank.
 
-    Raises BankError naming every problem when there is nothing usable. Banks with errors are
-    skipped (and logged) when other banks in the folder are fine.
+    Banks with errors are skipped, and their problems returned with the good banks. Raises BankError
+    naming every problem only when there is nothing usable.
     """
     if bank_spec and _names_a_file(bank_spec):
-        return [load_bank(Path(bank_spec))]
+        return KioskChoice([load_bank(Path(bank_spec))])
     banks, problems = load_banks(questions)
     if bank_spec:
         same_id = [bank for bank in banks if bank.id == bank_spec]
-        return same_id or [choose_bank(bank_spec, questions)]  # choose_bank says what is wrong
+        return KioskChoice(same_id or [choose_bank(bank_spec, questions)], problems)  # choose_bank says what is wrong
     if not banks:
         message = f"no valid bank in {questions}; run 'python main.py check {questions}' to see what to fix"
         raise BankError([Problem(str(questions), 1, 1, "error", message), *problems])
-    for problem in problems:
+    return KioskChoice(banks, problems)
+
+
+def kiosk_banks(questions: Path, bank_spec: str | None) -> list[Bank]:
+    """The banks of kiosk_choice; the problems of skipped banks are logged. Raises BankError when none is usable."""
+    choice = kiosk_choice(questions, bank_spec)
+    for problem in choice.problems:
         logging.getLogger("comprehend").warning("skipped a bank with errors: %s", problem)
-    return banks
+    return choice.banks

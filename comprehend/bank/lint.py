@@ -15,11 +15,13 @@ from comprehend.bank.fit import question_fit
 from comprehend.bank.language_rules import ENGLISH_RULES, LanguageRules, Readability, rules_for
 from comprehend.bank.model import Bank, Question
 from comprehend.bank.problems import Problem
+from comprehend.bank.regular_file import FileRefused, read_regular_file
 from comprehend.words import words_for
 
 MIN_GRADED_WORDS = 6  # a readability formula means little on a few words ("Yellow" scores grade 8.4)
 MAX_SENTENCE_WORDS = 15
 COPY_RUN_WORDS = 8
+MAX_SOURCE_BYTES = 4 * 1024 * 1024  # a leaflet or a web page is far smaller; a FIFO, a device or a huge file is refused
 NEAR_SAME = 0.85
 LONGEST_RATIO = 1.4  # the answer is 'clearly the longest' when this much longer than every wrong choice
 LONGEST_MARGIN = 12  # ...and at least this many characters longer
@@ -238,10 +240,10 @@ def source_text_for(bank: Bank, source_file: Path | None) -> tuple[str | None, P
     if path is None:
         return None, None
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace"), None
-    except OSError as error:
+        return read_regular_file(path, MAX_SOURCE_BYTES, "source material").decode("utf-8", errors="replace"), None
+    except FileRefused as refused:
         line, col = bank.place("bank")
-        return None, Problem(bank.path, line, col, "warning", f"the source material {path} cannot be read ({error.strerror})",
+        return None, Problem(bank.path, line, col, "warning", f"the source material {path} cannot be read ({refused.reason})",
                              "check the path in source_file or --source", "source-unreadable")
 
 

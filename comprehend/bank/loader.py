@@ -13,6 +13,7 @@ from pathlib import Path
 
 from comprehend.bank.model import Bank, Fact, Question, WrongChoice
 from comprehend.bank.problems import BankError, Problem
+from comprehend.bank.regular_file import FileRefused, read_regular_file
 from comprehend.bank.snapshot import bank_content, hash_of_content
 from comprehend.bank.schema import BANK, ID_PATTERN, Key, Shape
 from comprehend.bank.yaml_tree import Node, read_yaml
@@ -111,7 +112,8 @@ class _Checker:
                 rule = f"{lower} and at most {high:g}"
             else:
                 rule = f"at least {low:g}"
-            self.error(node.line, node.col, f"{name} is {value}, but it must be {rule}")
+            shown = node.raw if len(node.raw) <= 20 else node.raw[:20] + "..."  # str() of a 5,000-digit int raises
+            self.error(node.line, node.col, f"{name} is {shown}, but it must be {rule}")
             return None
         return value
 
@@ -313,17 +315,22 @@ def parse_bank(text_or_bytes: str | bytes, path: str = "<bank>") -> Bank:
     return _build(values, path)
 
 
+_REFUSED = {
+    "missing": "there is no such file",
+    "folder": "this is a folder, not a bank file",
+    "not-regular": "this is not a regular file (it may be a pipe or a device); a bank must be a plain text file",
+}
+
+
 def load_bank(path: str | Path) -> Bank:
     """Read and check one bank file; raise BankError (never another exception) when it is not usable."""
-    path = Path(path)
     shown = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        raise BankError([Problem(shown, 1, 1, "error", "this is a folder, not a bank file")]) from None
-    except FileNotFoundError:
-        raise BankError([Problem(shown, 1, 1, "error", "there is no such file")]) from None
-    except OSError as error:
-        raise BankError([Problem(shown, 1, 1, "error", f"the file cannot be read ({error.strerror})")]) from None
+        data = read_regular_file(path, MAX_FILE_BYTES, "a bank")
+    except FileRefused as refused:
+        if refused.kind == "too-big":
+            message = f"the file is too big: {refused.reason.removeprefix('it is ')}"
+        else:
+            message = _REFUSED.get(refused.kind, f"the file cannot be read ({refused.reason})")
+        raise BankError([Problem(shown, 1, 1, "error", message)]) from None
     return parse_bank(data, shown)

@@ -2,7 +2,8 @@
 
 Only plain YAML is accepted: mappings, lists, text, numbers, yes/no and null. Tags such as
 `!!python/object` are reported, never constructed; aliases are expanded against a budget so an
-alias bomb ("billion laughs") stops quickly with a message instead of filling memory.
+alias bomb ("billion laughs") stops quickly with a message instead of filling memory. Nesting deeper
+than a bank needs and aliases that loop are refused while composing (see yaml_compose).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from comprehend.bank.yaml_compose import ComposeProblem, compose_documents
+
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 _STANDARD = "tag:yaml.org,2002:"
@@ -186,9 +188,12 @@ def read_yaml(text: str) -> tuple[Node | None, list[Finding]]:
     findings: list[Finding] = []
     cleaned = _clean_text(text, findings)
     try:
-        documents = list(yaml.compose_all(cleaned, Loader=_Loader))
+        documents = compose_documents(cleaned)  # never PyYAML's own composer: it recurses once per level
     except yaml.YAMLError as error:
         findings.append(_describe_yaml_error(error))
+        return None, findings
+    except ComposeProblem as problem:
+        findings.append(Finding(problem.line, problem.col, problem.message))
         return None, findings
     documents = [d for d in documents if d is not None]
     if not documents:

@@ -82,3 +82,61 @@ def test_a_generated_bank_can_be_valid():
     text = yaml.safe_dump({"id": "ok", "title": "T", "version": 1, "facts": [{"id": "f", "text": "A point."}],
                            "questions": [{"id": "q", "fact": "f", "ask": "Q?", "answer": "A", "wrong": ["B"]}]})
     assert isinstance(parse_bank(text), Bank)
+
+
+# --- hostile inputs: deep nesting, alias loops, huge scalars and numbers, wrong types at each key ---------------
+
+openers = st.sampled_from(["[", "{a: ", "- ", "a:\n"])
+
+
+@FUZZ
+@given(st.lists(openers, min_size=1, max_size=40), st.integers(min_value=1, max_value=3_000))
+def test_deep_nesting_of_any_mix(pattern, depth):
+    """Any mix of flow and block nesting, up to thousands deep: a clean error (never a RecursionError)."""
+    text, indent = "", 0
+    for level in range(depth):
+        opener = pattern[level % len(pattern)]
+        text += (" " * indent + opener) if opener == "a:\n" else opener
+        indent += 1 if opener == "a:\n" else 0
+    load_or_refuse(text + "x\n")
+
+
+@FUZZ
+@given(st.sampled_from(["a: &a [*a]", "a: &a {b: *a}", "a: &a [1, [2, *a]]", "- &a\n  - *a", "a: *nowhere",
+                        "a: &a 1\nb: &a 2"]), st.text(max_size=20))
+def test_alias_loops_and_bad_aliases(text, tail):
+    load_or_refuse(text + "\n# " + tail.replace("\n", " ") + "\n")
+
+
+huge_numbers = st.sampled_from(["9" * 5000, "1e999999", "-1e400", "0x" + "f" * 5000, ".nan", ".inf", "1_000_000_000" * 50])
+
+
+@FUZZ
+@given(st.sampled_from(["version", "pass_mark", "max_rounds", "id", "title", "language"]), huge_numbers)
+def test_huge_numbers_at_each_key(key, number):
+    text = yaml.safe_dump({"id": "ok", "title": "T", "version": 1, "facts": [{"id": "f", "text": "A point."}],
+                           "questions": [{"id": "q", "fact": "f", "ask": "Q?", "answer": "A", "wrong": ["B"]}]})
+    load_or_refuse(text.replace(f"{key}: ", f"{key}: {number}\n_{key}: ", 1) if f"{key}: " in text else f"{key}: {number}\n" + text)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=100_000, max_value=1_900_000))
+def test_huge_scalars(size):
+    load_or_refuse(("title: " + "a" * size + "\n").encode())
+
+
+keys_and_paths = ["id", "title", "version", "facts", "questions", "pass_mark", "max_rounds", "language", "source",
+                  "source_file"]
+wrong_values = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
+                         st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3))
+
+
+@FUZZ
+@given(st.sampled_from(keys_and_paths), wrong_values, st.sampled_from(["id", "fact", "ask", "answer", "wrong", "explain",
+                                                                      "critical"]), wrong_values)
+def test_wrong_types_at_each_key(bank_key, bank_value, question_key, question_value):
+    bank = {"id": "ok", "title": "T", "version": 1, "facts": [{"id": "f", "text": "A point."}],
+            "questions": [{"id": "q", "fact": "f", "ask": "Q?", "answer": "A", "wrong": ["B"]}]}
+    bank["questions"][0][question_key] = question_value
+    bank[bank_key] = bank_value
+    load_or_refuse(yaml.safe_dump(bank, allow_unicode=True))
