@@ -279,18 +279,12 @@ def test_every_command_survives_a_damaged_results_file(template, tmp_path, capsy
 
 @pytest.mark.parametrize(("kind", "label", "index"), all_cases(("accounts",)), ids=lambda v: str(v))
 def test_every_command_survives_damaged_staff_accounts(template, tmp_path, capsys, kind, label, index):
-    """The same with the staff accounts damaged (accounts are hardened by hardening-pins; these commands do not read them)."""
+    """The same with the staff accounts damaged (these commands do not read them)."""
     results, path, content = damaged_clinic(template, tmp_path, kind, index)
     check_commands(capsys, results, path, content, kind, index, tmp_path)
 
 
-# `staff list` over these shapes fails until hardening-pins (comprehend/staff/) is merged: strict, so the marks must go then
-PENDING_PINS = {"record a string", "random record 0", "random record 1", "random record 2", "name of a wrong type"}
-STAFF_CASES = [pytest.param(kind, label, index, marks=pytest.mark.xfail(strict=True, reason="accounts shapes: hardening-pins"))
-               if label in PENDING_PINS else (kind, label, index) for kind, label, index in all_cases(("accounts",))]
-
-
-@pytest.mark.parametrize(("kind", "label", "index"), STAFF_CASES, ids=lambda v: str(v))
+@pytest.mark.parametrize(("kind", "label", "index"), all_cases(("accounts",)), ids=lambda v: str(v))
 def test_staff_list_survives_damaged_staff_accounts(template, tmp_path, capsys, kind, label, index):
     """`staff list` with damaged accounts: no traceback, exit 0 or 1, the accounts file untouched."""
     results, path, content = damaged_clinic(template, tmp_path, kind, index)
