@@ -1,7 +1,9 @@
 """Everything about one attempt that a nurse reads or prints: questions and choices per round, talking points, time, history.
 
-Built from the stored record and the current bank (no Textual, no I/O). When the bank has changed
-since the attempt, questions and facts it no longer has are named by their ids.
+Built from the stored record and the bank the attempt was taken on: its snapshot (no Textual, no
+I/O). When that wording was not kept (an attempt stored before snapshots, on a version no longer in
+the questions folder), only what the record itself holds is shown (each choice as given, right or
+not) and the detail says so; never another version's wording.
 """
 
 from __future__ import annotations
@@ -56,6 +58,15 @@ class AttemptDetail:
     earlier: tuple[AttemptRow, ...]
     reviews: tuple[dict, ...] = field(default=())
     unread_reviews: tuple[str, ...] = field(default=())  # sign-off files that could not be read in full (their names)
+    bank: Bank | None = None  # the bank as the patient saw it; None when its wording was not kept
+
+    @property
+    def wording_note(self) -> str:
+        """'' when the attempt is shown in the patient's own wording; otherwise a plain sentence saying it is not."""
+        if self.bank is not None:
+            return ""
+        return (f"The wording of version {self.row.bank_version} of this bank was not kept: questions and points are named "
+                "by their ids, with each choice as the patient gave it.")
 
     @property
     def short_hash(self) -> str:
@@ -77,24 +88,25 @@ def _minutes(started: str, finished: str) -> float | None:
         return None
 
 
-def questions_asked(record: dict, bank: Bank) -> list[QuestionAsked]:
-    """Each question in the order first asked, with the choices made in each round."""
+def questions_asked(record: dict, bank: Bank | None) -> list[QuestionAsked]:
+    """Each question in the order first asked, with the choices made in each round (see the module for bank None)."""
     by_question: dict[str, list[dict]] = {}
     for answer in record.get("answers", []):
         by_question.setdefault(answer.get("question_id", ""), []).append(answer)
-    known_questions = {question.id for question in bank.questions}
-    known_facts = {fact.id for fact in bank.facts}
+    known_questions = {question.id for question in bank.questions} if bank is not None else set()
+    known_facts = {fact.id for fact in bank.facts} if bank is not None else set()
     asked = []
     for question_id, answers in by_question.items():
         fact_id = answers[0].get("fact_id", "")
-        question = bank.question(question_id) if question_id in known_questions else None
+        question = bank.question(question_id) if bank is not None and question_id in known_questions else None
+        right_given = next((str(a.get("choice", "")) for a in answers if a.get("correct")), "")
         asked.append(
             QuestionAsked(
                 question_id=question_id,
                 fact_id=fact_id,
-                ask=question.ask if question else f"(a question no longer in this bank: {question_id})",
-                answer=question.answer if question else "",
-                fact=bank.fact(fact_id).text if fact_id in known_facts else "",
+                ask=question.ask if question else f"(the wording of this question was not kept: {question_id})",
+                answer=question.answer if question else right_given,
+                fact=bank.fact(fact_id).text if bank is not None and fact_id in known_facts else "",
                 critical=bool(question and question.critical),
                 choices=tuple(ChoiceMade(int(a.get("round", 1)), str(a.get("choice", "")), bool(a.get("correct"))) for a in answers),
             )
@@ -102,10 +114,11 @@ def questions_asked(record: dict, bank: Bank) -> list[QuestionAsked]:
     return asked
 
 
-def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[AttemptRow], reviews: list[dict],
+def attempt_detail(row: AttemptRow, record: dict, bank: Bank | None, all_rows: list[AttemptRow], reviews: list[dict],
                    original: Bank | None = None, unread_reviews: tuple[str, ...] = ()) -> AttemptDetail:
     """The detail of `record` (whose list row is `row`); `all_rows` gives the same patient's earlier attempts.
 
+    `bank` is the bank the attempt was taken on (None: its wording was not kept);
     `original` is the bank `bank` was translated from, when the patient took a translation;
     `unread_reviews` names sign-off files that could not be read, so a sign-off may be missing.
     """
@@ -129,4 +142,5 @@ def attempt_detail(row: AttemptRow, record: dict, bank: Bank, all_rows: list[Att
         earlier=tuple(earlier),
         reviews=tuple(reviews),
         unread_reviews=tuple(unread_reviews),
+        bank=bank,
     )

@@ -123,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     fhir.add_argument("what", choices=("questionnaire", "responses"), help="questionnaire BANK, or responses")
     fhir.add_argument("fhir_bank", nargs="?", metavar="BANK", help="for questionnaire: a bank id or file")
     fhir.add_argument("--fhir-version", choices=("R4B", "R5"), default="R5", help="FHIR version (default R5)")
+    fhir.add_argument("--version", dest="bank_version", metavar="N", type=int,
+                      help="for questionnaire: that version of the bank, as kept with the attempts taken on it")
+    fhir.add_argument("--hash", dest="bank_hash", metavar="H",
+                      help="for questionnaire: the bank version with this content hash (its first characters are enough)")
     fhir.add_argument("--patient", metavar="ID", help="responses of one patient only")
     fhir.add_argument("--since", metavar="DATE", type=_iso_date, help="responses started on or after this date")
     fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen")
@@ -324,6 +328,7 @@ def _fhir(args: argparse.Namespace) -> int:
     from comprehend.bank.discovery import load_banks
     from comprehend.reports import fhir
     from comprehend.store import ResultsStore
+    from comprehend.store.bank_shelf import BankShelf
     from comprehend.store.files import write_out_file
 
     if _out_refused(args.out):
@@ -332,18 +337,25 @@ def _fhir(args: argparse.Namespace) -> int:
         if not (args.fhir_bank or args.bank):
             print("comprehend: 'fhir questionnaire' needs a BANK (an id or a file)", file=sys.stderr)
             return 2
-        banks = _banks_or_say_why(args.questions, args.fhir_bank or args.bank)
-        if banks is None:
-            return 1
-        document = fhir.questionnaire(banks[0], args.fhir_version)
+        if args.bank_version is not None or args.bank_hash:
+            bank = _kept_version(args)
+            if bank is None:
+                return 1
+        else:
+            banks = _banks_or_say_why(args.questions, args.fhir_bank or args.bank)
+            if banks is None:
+                return 1
+            bank = banks[0]
+        document = fhir.questionnaire(bank, args.fhir_version)
     else:
-        banks = load_banks(args.questions)[0]
+        shelf = BankShelf(args.results, load_banks(args.questions)[0])
         wanted = (args.patient or "").strip().upper()
         store = ResultsStore(args.results, args.kiosk_id)
         records = [r for r in store.attempts()
                    if (not wanted or r.get("patient_id") == wanted) and str(r.get("started_at", ""))[:10] >= (args.since or "")]
-        document = fhir.responses_bundle(records, banks)
-        for damaged in store.problems:
+        document = fhir.responses_bundle(records, shelf.for_record)
+        print(f"{len(document['entry'])} of {len(records)} stored attempts are in the Bundle.", file=sys.stderr)
+        for damaged in [*store.problems, *shelf.problems]:
             print(f"comprehend: skipped {damaged.path}: {damaged.reason}. It was left untouched.", file=sys.stderr)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
@@ -351,7 +363,28 @@ def _fhir(args: argparse.Namespace) -> int:
         print(f"Wrote {document['resourceType']} to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return 1 if args.what == "responses" and store.problems else 0
+    return 1 if args.what == "responses" and (store.problems or shelf.problems) else 0
+
+
+def _kept_version(args: argparse.Namespace):
+    """The one bank version `fhir questionnaire BANK --version N | --hash H` names, from the snapshots; None after saying why."""
+    from comprehend.bank.discovery import load_banks
+    from comprehend.store.bank_shelf import BankShelf
+
+    bank_id = args.fhir_bank or args.bank
+    found = [bank for bank in BankShelf(args.results, load_banks(args.questions)[0]).all_versions()
+             if bank.id == bank_id and (args.bank_version is None or bank.version == args.bank_version)
+             and bank.content_hash.startswith((args.bank_hash or "").lower())]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        print(f"comprehend: no kept version of the bank '{bank_id}' matches; the versions kept are those attempts were taken on.",
+              file=sys.stderr)
+    else:
+        print(f"comprehend: {len(found)} kept versions match; give more of --hash:", file=sys.stderr)
+        for bank in found:
+            print(f"  version {bank.version} ({bank.language}) --hash {bank.content_hash[:12]}", file=sys.stderr)
+    return None
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from comprehend.bank.translations import is_translation
 from comprehend.overview import AttemptRow, rows_from_summaries
 from comprehend.store import ResultsStore
 from comprehend.store.audit import SIGNED_OFF, AuditLog
+from comprehend.store.bank_shelf import BankShelf
 from comprehend.store.files import DamagedFileError
 from comprehend.store.reviews import ReviewLog
 from comprehend.store.summaries import FIELD
@@ -29,6 +30,7 @@ class ReviewData:
         self.audit = AuditLog(self.results)
         # keyed by id and language: a translation has the id of its original
         self.banks = {(bank.id, bank.language): bank for bank in (banks if banks is not None else load_banks(Path(questions))[0])}
+        self.shelf = BankShelf(self.results, self.banks.values())  # each attempt's own bank version
         self.summaries: dict[str, list] = {}  # attempt id -> the list fields in SUMMARY_FIELDS order (no answers)
         self._records: dict[str, dict] = {}  # whole records read so far, by attempt id
         self.rows: list[AttemptRow] = []
@@ -38,6 +40,7 @@ class ReviewData:
         """Read every attempt and sign-off again; returns the rows."""
         self.store.problems.clear()
         self.reviews.problems.clear()
+        self.shelf.problems.clear()
         values = self.store.summary_values()
         self.summaries = {summary[0] or "": summary for summary in values}
         self._records.clear()
@@ -62,7 +65,7 @@ class ReviewData:
     @property
     def problems(self) -> list[DamagedFileError]:
         """Files that could not be read during the last load."""
-        return [*self.store.problems, *self.reviews.problems]
+        return [*self.store.problems, *self.reviews.problems, *self.shelf.problems]
 
     def row(self, attempt_id: str) -> AttemptRow | None:
         """The row of one attempt, or None."""
@@ -74,18 +77,14 @@ class ReviewData:
         return sorted((row for row in self.rows if row.patient_id.upper() == wanted), key=lambda row: row.started_at, reverse=True)
 
     def detail(self, attempt_id: str) -> AttemptDetail | None:
-        """Everything about one attempt; None when it is not stored or its bank is gone."""
+        """Everything about one attempt, in the wording it was taken on (when kept); None when it is not stored."""
         row = self.row(attempt_id)
-        if row is None:
+        record = self.record(attempt_id) if row is not None else None
+        if row is None or record is None:
             return None
-        bank = self.bank_for(row)
-        if bank is None:
-            return None
-        record = self.record(attempt_id)
-        if record is None:
-            return None
-        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []), self.original_of(bank),
-                              self.unread_reviews())
+        bank = self.shelf.for_record(record)
+        original = self.original_of(bank) if bank is not None else None
+        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []), original, self.unread_reviews())
 
     def unread_reviews(self) -> tuple[str, ...]:
         """The sign-off files (relative to the results folder) that could not be read in full at the last load."""
@@ -96,10 +95,6 @@ class ReviewData:
             except ValueError:
                 names.append(damaged.path.name)
         return tuple(dict.fromkeys(names))
-
-    def bank_for(self, row: AttemptRow) -> Bank | None:
-        """The current bank an attempt was taken on."""
-        return self.banks.get((row.bank_id, row.language))
 
     def original_of(self, bank: Bank) -> Bank | None:
         """The bank a translation was made from (None for an original, or when it is not here)."""

@@ -14,6 +14,7 @@ from comprehend.bank.model import Bank
 from comprehend.quiz import Feedback, QuizRun
 from comprehend.record import COMPLETED, INCOMPLETE, continued_attempt, new_attempt, stored_answers, with_progress
 from comprehend.store import ResultsStore, StoreError
+from comprehend.store.snapshots import keep_bank
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ def local_now() -> datetime:
 
 class AttemptSession:
     """Takes one bank for one patient: asks, saves each answer, and closes the attempt."""
+
+    bank_kept = False  # True once the bank's snapshot is in the results folder
 
     def __init__(
         self,
@@ -60,7 +63,14 @@ class AttemptSession:
         return self.clock().isoformat(timespec="seconds")
 
     def _save(self) -> None:
-        """Save the whole attempt; on failure keep going (the next save writes everything again)."""
+        """Save the whole attempt; on failure keep going (the next save writes everything again).
+
+        The first save also keeps the bank's snapshot (once per bank version), so the record can
+        always be shown in the wording the patient saw; a snapshot that could not be written is
+        tried again at the next save.
+        """
+        if not self.bank_kept:
+            self.bank_kept = keep_bank(self.store.folder, self.bank)
         try:
             self.store.save_progress(self.record)
             self.save_failed = False

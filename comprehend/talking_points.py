@@ -20,8 +20,11 @@ class TalkingPoint:
     original: str = ""  # the same fact in the original bank's words, when the patient took a translation
 
 
+NOT_KEPT = "(the wording of this point was not kept: {})"
+
+
 def talking_points(
-    bank: Bank,
+    bank: Bank | None,
     missed_first: Iterable[str],
     never_mastered: Iterable[str] = (),
     rounds_by_fact: Mapping[str, int | None] | None = None,
@@ -29,7 +32,9 @@ def talking_points(
 ) -> list[TalkingPoint]:
     """Critical facts first, then never-mastered before merely missed, otherwise in the order asked.
 
-    A fact the current bank no longer has (an attempt on an older version) is kept, named by its id.
+    `bank` is the bank the attempt was taken on (its snapshot); None when its wording was not kept
+    (an attempt stored before snapshots, on a version no longer in the questions folder): each point
+    is then named by its id, never in another version's words.
     With `original` (the bank a translation was made from), each point also carries the original's
     words, so a nurse who does not read the patient's language knows what to talk over.
     """
@@ -37,12 +42,12 @@ def talking_points(
     never = set(never_mastered)
     rounds_by_fact = rounds_by_fact or {}
     ids = list(dict.fromkeys([*missed_first, *never_mastered]))
-    known = {fact.id for fact in bank.facts}
+    texts = {fact.id: fact.text for fact in bank.facts} if bank is not None else {}
     points = [
         TalkingPoint(
             fact_id=fact_id,
-            text=bank.fact(fact_id).text if fact_id in known else f"(a point no longer in this bank: {fact_id})",
-            critical=fact_id in known and bank.is_critical(fact_id),
+            text=texts.get(fact_id) or NOT_KEPT.format(fact_id),
+            critical=bank is not None and fact_id in texts and bank.is_critical(fact_id),
             never_mastered=fact_id in never,
             rounds=rounds_by_fact.get(fact_id),
             original=in_original.get(fact_id, ""),

@@ -10,7 +10,7 @@ from comprehend.overview import AttemptRow
 from comprehend.record import COMPLETED
 from comprehend.review_data import ReviewData
 from comprehend.reports.content import OUTCOME_WORDS
-from comprehend.reports.write import default_path, render, write_report
+from comprehend.reports.write import WordingNotKept, default_path, render, write_report
 from comprehend.session import local_now
 from comprehend.store.audit import EXPORTED_REPORT
 
@@ -60,7 +60,7 @@ def run_report(
         matches = preferred_first(matches)
     details = [detail for detail in (data.detail(row.attempt_id) for row in matches) if detail]
     if not details:
-        print("comprehend: the bank of that attempt is no longer in the questions folder, so no report can be made.", file=err)
+        print("comprehend: the record of that attempt could not be read, so no report can be made.", file=err)
         return 1
     if fmt != "csv":
         details = details[:1]  # the completed attempt of the patient (else the newest)
@@ -69,7 +69,12 @@ def run_report(
             which = "completed" if details[0].row.status == COMPLETED else "newest"
             print(f"Reported the {which} attempt {_described(details[0].row)}; the patient's other attempts: {others}", file=out)
     path = out_path or default_path(data.results, details[0], fmt)
-    write_report(render(details, fmt, clinic, data.banks, phone), path)
+    try:
+        content = render(details, fmt, clinic, phone)
+    except WordingNotKept as error:
+        print(f"comprehend: no take-home sheet can be made: {error} Make the report (--format pdf) instead.", file=err)
+        return 1
+    write_report(content, path)
     now = local_now().isoformat(timespec="seconds")
     for detail in details:
         data.audit.record(f"{getpass.getuser()} (command line)", EXPORTED_REPORT, now, detail.row.attempt_id, f"{fmt} to {path}")

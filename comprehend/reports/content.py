@@ -48,6 +48,8 @@ def report_text(detail: AttemptDetail, clinic: str) -> ReportText:
         ("Outcome", OUTCOME_WORDS.get(row.outcome, row.outcome)),
         ("Time taken", detail.time_taken or "not known"),
     ]
+    if detail.wording_note:
+        facts.append(("Wording", detail.wording_note))
     points = [
         ("[critical] " if point.critical else "") + point.text + (" (never answered right)" if point.never_mastered else "")
         + (f" — in the original: {point.original}" if point.original else "")

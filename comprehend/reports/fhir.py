@@ -7,7 +7,7 @@ it). Each answer option is weighted: 1 right, 0 wrong (`ordinalValue` in R4B, `i
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Callable, Iterable
 
 from comprehend.bank.model import Bank, Question
 from comprehend.quiz import shuffled_choices
@@ -28,12 +28,20 @@ RESPONSE_STATUS = {"completed": "completed", "in-progress": "in-progress", "inco
 
 def questionnaire_url(bank: Bank) -> str:
     """The canonical URL of a bank's Questionnaire (a translation's has its language after the id)."""
-    return f"{BASE}/Questionnaire/{questionnaire_id(bank)}"
+    return _url(bank.id, bank.language)
 
 
 def questionnaire_id(bank: Bank) -> str:
     """The Questionnaire's id: the bank id, with the language after it for a bank not in English ("kyphoplasty-es")."""
-    return bank.id + ("" if bank.language == "en" else f"-{bank.language}")
+    return _id(bank.id, bank.language)
+
+
+def _id(bank_id: str, language: str) -> str:
+    return bank_id + ("" if language == "en" else f"-{language}")
+
+
+def _url(bank_id: str, language: str) -> str:
+    return f"{BASE}/Questionnaire/{_id(bank_id, language)}"
 
 
 def questionnaire_version(bank: Bank) -> str:
@@ -47,7 +55,11 @@ def _version(bank_version: object, bank_hash: object) -> str:
 
 def choice_system(bank: Bank) -> str:
     """The code system of a bank's answer choices."""
-    return f"{BASE}/CodeSystem/{bank.id}-choices"
+    return _choice_system(bank.id)
+
+
+def _choice_system(bank_id: str) -> str:
+    return f"{BASE}/CodeSystem/{bank_id}-choices"
 
 
 def choice_codes(question: Question) -> dict[str, str]:
@@ -109,8 +121,13 @@ def questionnaire(bank: Bank, version: str = R5) -> dict:
     }
 
 
-def questionnaire_response(record: dict, bank: Bank) -> dict:
-    """One attempt: its first-try answers, the rounds per fact and the outcome (in extensions)."""
+def questionnaire_response(record: dict, bank: Bank | None) -> dict:
+    """One attempt: its first-try answers, the rounds per fact and the outcome (in extensions).
+
+    `bank` is the bank version the attempt was taken on (its snapshot). When its wording was not kept,
+    the response still carries every first-try choice as the patient gave it (the right one coded
+    'answer', a wrong one by its text alone), so no attempt is left out of an export.
+    """
     extensions: list[dict] = [
         {"url": OUTCOME, "valueCode": record.get("outcome") or "incomplete"},
         {"url": FIRST_TRY, "valueQuantity": {"value": int(record.get("first_try_correct") or 0),
@@ -123,24 +140,28 @@ def questionnaire_response(record: dict, bank: Bank) -> dict:
         extensions.append({"url": ROUNDS, "extension": parts})
     if record.get("resumed_from"):
         extensions.append({"url": RESUMED_FROM, "valueString": record["resumed_from"]})
-    known = {question.id: question for question in bank.questions}
+    bank_id, language = str(record.get("bank_id")), str(record.get("language") or "en")
+    known = {question.id: question for question in bank.questions} if bank is not None else {}
     items = []
     for answer in record.get("answers", []):
-        question = known.get(answer.get("question_id"))
-        if answer.get("round") != 1 or question is None:
+        if answer.get("round") != 1:
             continue
-        code = choice_codes(question).get(answer.get("choice"), "unknown")
-        items.append({
-            "linkId": question.id,
-            "text": question.ask,
-            "answer": [{"valueCoding": {"system": choice_system(bank), "code": code, "display": answer.get("choice")}}],
-        })
+        question = known.get(answer.get("question_id"))
+        coding = {"system": _choice_system(bank_id), "display": answer.get("choice")}
+        if question is not None:
+            coding["code"] = choice_codes(question).get(answer.get("choice"), "unknown")
+        elif answer.get("correct"):
+            coding["code"] = "answer"
+        item = {"linkId": str(answer.get("question_id")), "answer": [{"valueCoding": coding}]}
+        if question is not None:
+            item["text"] = question.ask
+        items.append(item)
     return {
         "resourceType": "QuestionnaireResponse",
         "id": record["attempt_id"],
         "extension": extensions,
         # the version the patient saw, which may be older than the bank now
-        "questionnaire": f"{questionnaire_url(bank)}|{_version(record.get('bank_version'), record.get('bank_hash'))}",
+        "questionnaire": f"{_url(bank_id, language)}|{_version(record.get('bank_version'), record.get('bank_hash'))}",
         "status": RESPONSE_STATUS.get(record.get("status") or "", "stopped"),
         "subject": {"identifier": {"system": PATIENT_ID_SYSTEM, "value": record.get("patient_id")}},
         "authored": record.get("finished_at") or record.get("updated_at") or record.get("started_at"),
@@ -148,14 +169,10 @@ def questionnaire_response(record: dict, bank: Bank) -> dict:
     }
 
 
-def responses_bundle(records: list[dict], banks: Iterable[Bank] | Mapping[object, Bank]) -> dict:
-    """Attempts as a collection Bundle (attempts whose bank is not in the questions folder are left out)."""
-    shelf = {(bank.id, bank.language): bank for bank in (banks.values() if isinstance(banks, Mapping) else banks)}
-    entries = []
-    for record in records:
-        bank = shelf.get((record.get("bank_id"), record.get("language") or "en"))
-        if bank is not None:
-            entries.append({"fullUrl": f"urn:uuid:{_uuid(record['attempt_id'])}", "resource": questionnaire_response(record, bank)})
+def responses_bundle(records: Iterable[dict], bank_of: Callable[[dict], Bank | None]) -> dict:
+    """Every attempt as a collection Bundle; `bank_of` gives the bank version a record was taken on (BankShelf.for_record)."""
+    entries = [{"fullUrl": f"urn:uuid:{_uuid(record['attempt_id'])}", "resource": questionnaire_response(record, bank_of(record))}
+               for record in records]
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}
 
 

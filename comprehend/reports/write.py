@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from comprehend.attempt_detail import AttemptDetail
-from comprehend.bank.model import Bank
 from comprehend.reports.csv_report import render_csv
 from comprehend.reports.html import render_html
 from comprehend.reports.markdown import render_markdown
@@ -20,15 +19,21 @@ EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "csv": "csv", "handout":
 REPORTS_DIR = "reports"
 
 
-def render(details: list[AttemptDetail], fmt: str, clinic: str, banks: dict[tuple[str, str], Bank], phone: str = "") -> bytes:
-    """The report of `details` (one attempt, or several for CSV) in `fmt`; `banks` by (id, language); `phone` goes on the handout."""
+class WordingNotKept(ValueError):
+    """A take-home sheet needs the bank's wording, and that version's wording was not kept."""
+
+
+def render(details: list[AttemptDetail], fmt: str, clinic: str, phone: str = "") -> bytes:
+    """The report of `details` (one attempt, or several for CSV) in `fmt`, each in its own bank version; `phone` goes on the handout."""
     if fmt == "csv":
         return render_csv(details).encode("utf-8")
     detail = details[0]
     if fmt == "pdf":
         return render_report_pdf(detail, clinic)
     if fmt == "handout":
-        return render_handout_pdf(banks[(detail.row.bank_id, detail.row.language)], detail, phone)
+        if detail.bank is None:
+            raise WordingNotKept(detail.wording_note)
+        return render_handout_pdf(detail.bank, detail, phone)
     if fmt == "html":
         return render_html(detail, clinic).encode("utf-8")
     if fmt == "md":

@@ -159,14 +159,18 @@ class ReviewApp(App, inherit_bindings=False):
         self._reopen(attempt_id)
 
     def _write_report(self, attempt_id: str, fmt: str) -> None:
-        from comprehend.reports.write import default_path, render, write_report  # PDF library loaded when first needed
+        from comprehend.reports.write import WordingNotKept, default_path, render, write_report  # PDF library loaded when first needed
 
         detail = self.data.detail(attempt_id)
         if detail is None:
             return
         path = default_path(self.data.results, detail, fmt)
         try:
-            data = render([detail], fmt, self.clinic, self.data.banks, self.clinic_phone)
+            data = render([detail], fmt, self.clinic, self.clinic_phone)
+        except WordingNotKept:
+            self.notify("No take-home sheet: the wording this patient saw was not kept. The report (p) shows their choices.",
+                        severity="warning", timeout=15)
+            return
         except Exception as error:  # never a traceback on a staff screen: it would print locals
             logging.getLogger("comprehend").error("a %s report could not be made: %s", fmt, type(error).__name__)
             self.notify("The report could not be made. Nothing was written; please try again or tell IT.", severity="error", timeout=15)

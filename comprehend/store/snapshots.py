@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from comprehend.bank.model import Bank
 from comprehend.bank.snapshot import SnapshotShapeError, bank_content, bank_from_content
-from comprehend.store.files import DamagedFileError, atomic_write_text
+from comprehend.store.files import DamagedFileError, atomic_write_text, set_aside
 from comprehend.store.storage import read_json_file
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,16 @@ class BankSnapshots:
     def save(self, bank: Bank) -> Path:
         """Keep `bank` as it is now, unless its snapshot is already there; return the snapshot's path."""
         path = self.path(bank.id, bank.content_hash)
-        if self.load(bank.id, bank.content_hash) is None:
-            document = {"format": SNAPSHOT_FORMAT, "content_hash": bank.content_hash, "bank": bank_content(bank)}
+        try:
+            kept = self.load(bank.id, bank.content_hash)
+        except DamagedFileError as error:  # its content is known from the hash: set the damaged copy aside, write it anew
+            log.warning("a damaged bank snapshot was set aside and written again: %s", error)
+            set_aside(path)
+            kept = None
+        if kept is None:
+            # the file's name (not part of the content) tells an original from a translation (<id>.<language>.yaml)
+            document = {"format": SNAPSHOT_FORMAT, "content_hash": bank.content_hash, "file": Path(bank.path).name,
+                        "bank": bank_content(bank)}
             atomic_write_text(path, json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1))
             self._cache[bank.content_hash] = bank
         return path
@@ -89,6 +98,18 @@ class BankSnapshots:
         try:
             if not isinstance(document, dict) or document.get("content_hash") != content_hash:
                 raise SnapshotShapeError("it is not the snapshot of that bank version")
-            return bank_from_content(document.get("bank"), content_hash)
+            bank = bank_from_content(document.get("bank"), content_hash)
         except SnapshotShapeError as error:
             raise DamagedFileError(path, str(error)) from None
+        file_name = document.get("file")
+        return replace(bank, path=file_name) if isinstance(file_name, str) and "/" not in file_name else bank
+
+
+def keep_bank(results: Path, bank: Bank) -> bool:
+    """Make sure the snapshot of `bank` is in the results folder; False (logged) when it cannot be written now."""
+    try:
+        BankSnapshots(results).save(bank)
+    except (OSError, DamagedFileError) as error:
+        log.error("the bank snapshot of %s version %s could not be kept yet: %s", bank.id, bank.version, error)
+        return False
+    return True

@@ -18,8 +18,11 @@ from tinydb.storages import Storage
 from comprehend.store.files import DamagedFileError, atomic_write_text
 
 
-def read_tinydb_file(path: Path) -> dict | None:
-    """The content of a TinyDB JSON file; None when it does not exist; DamagedFileError when unreadable."""
+def read_json_file(path: Path) -> object | None:
+    """The JSON held by a regular file; None when it does not exist; DamagedFileError when it cannot be read as JSON.
+
+    A symbolic link, a FIFO or a folder is refused, never followed or waited on.
+    """
     path = Path(path)
     try:
         kind = os.lstat(path).st_mode
@@ -40,11 +43,16 @@ def read_tinydb_file(path: Path) -> dict | None:
     if not raw.strip():
         raise DamagedFileError(path, "it is empty")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:  # ValueError: also ints over 4,300 digits
         raise DamagedFileError(path, f"it is not valid JSON ({error.__class__.__name__})") from None
-    if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-        raise DamagedFileError(path, "it does not hold TinyDB tables")
+
+
+def read_tinydb_file(path: Path) -> dict | None:
+    """The content of a TinyDB JSON file; None when it does not exist; DamagedFileError when unreadable."""
+    data = read_json_file(path)
+    if data is not None and (not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values())):
+        raise DamagedFileError(Path(path), "it does not hold TinyDB tables")
     return data
 
 
@@ -63,17 +71,3 @@ class SafeJSONStorage(Storage):
     def close(self) -> None:
         pass
 
-
-def read_json_file(path: Path) -> object | None:
-    """The JSON held by a file; None when it does not exist; DamagedFileError when it cannot be read as JSON."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise DamagedFileError(path, f"it cannot be opened ({error.strerror})") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise DamagedFileError(path, f"it is not valid JSON ({error.__class__.__name__})") from None

@@ -38,7 +38,7 @@ async def test_every_file_and_folder_is_owner_only_and_the_log_has_no_patient_da
     data.sign_off(row.attempt_id, "Test Nurse", "ok", "2026-11-02T10:00:00+00:00")
     AuditLog(results_dir).record("Test Nurse", "opened-attempt", "2026-11-02T10:00:00+00:00", row.attempt_id)
     detail = data.detail(row.attempt_id)
-    write_report(render([detail], "pdf", "Clinic", data.banks), default_path(results_dir, detail, "pdf"))
+    write_report(render([detail], "pdf", "Clinic"), default_path(results_dir, detail, "pdf"))
     for folder in ("attempts", "staff", "reviews", "audit", "reports"):
         assert (results_dir / folder).is_dir(), folder
     assert list(results_dir.rglob("summary.cache"))

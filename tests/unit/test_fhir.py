@@ -76,7 +76,7 @@ def test_facts_are_display_items_before_their_questions(small_bank):
 
 @pytest.mark.parametrize("version", ["R4B", "R5"])
 def test_responses_validate_and_share_link_ids_with_the_questionnaire(small_bank, records, version):
-    bundle = fhir.responses_bundle(records, {small_bank.id: small_bank})
+    bundle = fhir.responses_bundle(records, lambda record: small_bank)
     MODELS[version][1].model_validate(bundle)
     link_ids = {item["linkId"] for item in fhir.questionnaire(small_bank, version)["item"]}
     responses = [entry["resource"] for entry in bundle["entry"]]

@@ -40,7 +40,7 @@ def test_fhir_keeps_languages_apart(small_bank, spanish):
     assert fhir.questionnaire_url(spanish).endswith("/Questionnaire/small-es")
     assert (fhir.questionnaire(small_bank, "R4B")["id"], fhir.questionnaire(spanish, "R5")["id"]) == ("small", "small-es")
     record = taken_attempt(spanish, "P-2", [True], "2026-11-02T10:00:00+00:00")
-    [entry] = fhir.responses_bundle([record], [small_bank, spanish])["entry"]
+    [entry] = fhir.responses_bundle([record], lambda r: spanish)["entry"]
     assert entry["resource"]["questionnaire"].startswith(fhir.questionnaire_url(spanish) + "|")
 
 

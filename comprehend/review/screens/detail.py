@@ -38,6 +38,8 @@ class DetailScreen(Screen):
                 f"{OUTCOME_WORDS.get(row.outcome, row.outcome)} · time taken {detail.time_taken or 'not known'}",
                 id="detail-summary",
             )
+            if detail.wording_note:
+                yield Plain(detail.wording_note, id="wording-note")
             yield Static("Talking points", classes="heading")
             if detail.points:
                 for point in detail.points:
