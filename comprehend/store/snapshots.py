@@ -105,11 +105,19 @@ class BankSnapshots:
         return replace(bank, path=file_name) if isinstance(file_name, str) and "/" not in file_name else bank
 
 
+_KEPT_HERE: set[Path] = set()  # snapshots this process wrote or checked whole (an attempt start then costs one stat)
+
+
 def keep_bank(results: Path, bank: Bank) -> bool:
     """Make sure the snapshot of `bank` is in the results folder; False (logged) when it cannot be written now."""
+    snapshots = BankSnapshots(results)
+    path = snapshots.path(bank.id, bank.content_hash)
+    if path in _KEPT_HERE and path.is_file() and not path.is_symlink():
+        return True
     try:
-        BankSnapshots(results).save(bank)
+        snapshots.save(bank)
     except (OSError, DamagedFileError) as error:
         log.error("the bank snapshot of %s version %s could not be kept yet: %s", bank.id, bank.version, error)
         return False
+    _KEPT_HERE.add(path)
     return True
