@@ -58,6 +58,7 @@ class AttemptSession:
         self.bank, self.store, self.clock, self.run = bank, store, clock, run
         self.save_failed = False
         self.closed = False
+        self.stored = False  # True once the finished attempt is in its shard
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
@@ -97,12 +98,27 @@ class AttemptSession:
 
     def _close(self, status: str) -> None:
         self.record = {**self.record, "status": status}
+        self.closed = True
+        self.retry_store()
+
+    def retry_store(self) -> bool:
+        """Store the finished attempt (again, after the disk refused it); True once it is stored.
+
+        Until then the whole record is kept here and, when the disk lets it, in its in-progress file
+        with its final status, so a later start of the kiosk stores it as it is. `save_failed` says
+        whether neither holds it on disk.
+        """
+        if self.stored or not self.closed:
+            return self.stored
         try:
             self.store.finish(self.record)
-            self.closed = True
         except StoreError as error:
-            # The in-progress file still holds every answer; a later start finds it as incomplete.
-            self.save_failed = True
-            self.closed = True
-            log.error("attempt could not be stored as %s: %s", status, error)
+            log.error("attempt could not be stored as %s (kept, to be tried again): %s", self.record["status"], error)
             self._save()
+            self._refused = True
+            return False
+        if getattr(self, "_refused", False):
+            log.warning("attempt stored as %s after the disk had refused it", self.record["status"])
+        self.stored = True
+        self.save_failed = False
+        return True

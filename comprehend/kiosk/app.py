@@ -6,6 +6,7 @@ sign-in. In setup mode (no account yet) or with --unlocked, ctrl+q quits.
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from datetime import datetime
@@ -43,12 +44,18 @@ from comprehend.speech import Speaker
 from comprehend.staff.accounts import StaffAccounts
 from comprehend.store import ResultsStore, StoreError
 from comprehend.store.audit import ENDED_ATTEMPT, EXITED_KIOSK, KIOSK_UNLOCKED, SIGN_IN_FAILED, AuditLog
+from comprehend.kiosk.visit import Visit
+from comprehend.ui.safe_edge import SafeEdge
 from comprehend.ui.sign_in import SignInForm
 from comprehend.words import Words, words_for
+
+log = logging.getLogger(__name__)
 
 DEFAULT_IDLE_SECONDS = 180.0
 DEFAULT_COUNTDOWN_SECONDS = 30.0
 DEFAULT_RESULT_SECONDS = 60.0
+FRESH_KEY_SECONDS = 0.6  # a key arriving this soon after a screen appeared is a key held down, not a choice
+GUARDED_PATIENT_KEYS = frozenset({"enter", "space", *"123456789"})
 ROOMY_WIDTH, ROOMY_HEIGHT = 110, 32
 STAFF_SAVE_NOTE = "Staff: this attempt could not be saved to disk. See results/kiosk.log."
 
@@ -57,8 +64,14 @@ def _is_staff_dialog(screen: Screen) -> bool:
     return getattr(screen, "STAFF_DIALOG", False)
 
 
-class KioskApp(App, inherit_bindings=False):
-    """The patient kiosk. Build it with `make_kiosk_app` or give it banks and a store directly."""
+class KioskApp(SafeEdge, App, inherit_bindings=False):
+    """The patient kiosk. Build it with `make_kiosk_app` or give it banks and a store directly.
+
+    Any failure goes to the log (comprehend.kiosk), the open attempt is stored as incomplete, and the
+    welcome screen comes back with a calm sentence (SafeEdge); the kiosk never stops on an error.
+    """
+
+    EDGE_LOGGER = "comprehend.kiosk"
 
     CSS_PATH = Path(__file__).parent / "kiosk.tcss"
     TITLE = "comprehend"
@@ -86,6 +99,8 @@ class KioskApp(App, inherit_bindings=False):
         unlocked: bool = False,
         theme_name: str = "default",
         speaker: Speaker | None = None,
+        fresh_key_seconds: float = FRESH_KEY_SECONDS,
+        key_clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.speaker = speaker  # None: no Read aloud button
@@ -101,10 +116,11 @@ class KioskApp(App, inherit_bindings=False):
         self.result_seconds = result_seconds
         self.seeds = seeds or (lambda: random.SystemRandom().randrange(2**31))
         self.clock = clock
-        self.bank: Bank | None = None
-        self.patient_id: str | None = None
-        self.session: AttemptSession | None = None
-        self._earlier: dict | None = None  # an unfinished attempt of today, offered to the returning patient
+        self.visit = Visit(theme=self.default_theme)
+        self.unstored: list[AttemptSession] = []  # finished attempts the disk refused: tried again until stored
+        self.fresh_key_seconds = fresh_key_seconds
+        self.key_clock = key_clock
+        self._shown_at = key_clock()
         self.staff = staff or StaffAccounts(store.folder)
         self.audit = AuditLog(store.folder)
         self.unlocked = unlocked
@@ -112,6 +128,31 @@ class KioskApp(App, inherit_bindings=False):
         self.exit_reason: str | None = None
         self.staff_name = ""
         self._last_input = time.monotonic()
+
+    # --- the patient in front of the kiosk: all of it in self.visit ----------------------------
+    @property
+    def bank(self) -> Bank | None:
+        """The bank this patient chose."""
+        return self.visit.bank
+
+    @property
+    def patient_id(self) -> str | None:
+        """This patient's ID once typed."""
+        return self.visit.patient_id
+
+    @property
+    def session(self) -> AttemptSession | None:
+        """This patient's attempt, once started."""
+        return self.visit.session
+
+    @property
+    def clipboard(self) -> str:
+        """Text cut or copied in the app: this patient's only (Input's ctrl+v reads it here)."""
+        return self.visit.clipboard
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Keep cut or copied text with this patient's visit only (never the terminal's clipboard), so it goes with them."""
+        self.visit.clipboard = text
 
     @property
     def words(self) -> Words:
@@ -170,7 +211,7 @@ class KioskApp(App, inherit_bindings=False):
         try:
             self.audit.record(who, action, self.clock().isoformat(timespec="seconds"), attempt_id, detail)
         except StoreError as error:
-            self.log.error(f"audit entry could not be written: {error}")
+            log.error("audit entry could not be written: %s", error)
 
     # --- start and idle watch ------------------------------------------------------------
     def on_mount(self) -> None:
@@ -181,27 +222,55 @@ class KioskApp(App, inherit_bindings=False):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
             self._last_input = time.monotonic()
+        if isinstance(event, events.Key) and self._held_key(event):
+            return  # dropped: a key still held from the screen before
         await super().on_event(event)
+
+    def _held_key(self, event: events.Key) -> bool:
+        """Enter, space or a digit within fresh_key_seconds of a patient screen appearing (terminals send no key-up)."""
+        if event.key not in GUARDED_PATIENT_KEYS or _is_staff_dialog(self.screen):
+            return False
+        if event.key != "enter" and event.key != "space" and type(self.focused).__name__ == "Input":
+            return False  # digits typed into the patient ID field are typing, not a choice
+        return self.key_clock() - self._shown_at < self.fresh_key_seconds
+
+    def _screen_shown(self) -> None:
+        """A new patient screen is up: keys held from the one before are ignored for a moment."""
+        self._shown_at = self.key_clock()
+
+    # --- the exception edge (SafeEdge) -----------------------------------------------------
+    async def recover_from_error(self, error: BaseException) -> None:
+        """After any failure: store the open attempt as incomplete, then the welcome screen with a calm sentence."""
+        words = self.words
+        session = self.session
+        if session is not None and not session.closed:
+            session.abandon()
+            if not session.stored:
+                self.unstored.append(session)
+        await self.back_to_welcome(notice=words.went_wrong)
 
     def on_read_aloud_requested(self, message: ReadAloudRequested) -> None:
         if self.speaker is not None:
             try:
                 self.speaker.say(message.text)
             except OSError as error:  # speech is a help, never a reason to stop the patient
-                self.log.error(f"read aloud failed: {error}")
+                log.error("read aloud failed: %s", error)
 
     def on_contrast_toggled(self, message: ContrastToggled) -> None:
         """High contrast on or off; it stays for this patient's attempt, then the default comes back."""
-        self.theme = HIGH_CONTRAST if self.theme != HIGH_CONTRAST else DEFAULT
+        self.visit.theme = HIGH_CONTRAST if self.visit.theme != HIGH_CONTRAST else DEFAULT
+        self.theme = self.visit.theme
 
     def on_resize(self, event: events.Resize) -> None:
         """On a big screen, give text and choices more room (the 'roomy' class in kiosk.tcss)."""
         self.set_class(event.size.width >= ROOMY_WIDTH and event.size.height >= ROOMY_HEIGHT, "roomy")
 
     def on_unmount(self) -> None:
-        """Quitting mid-attempt stores it as incomplete, so nothing is left in progress."""
+        """Quitting mid-attempt stores it as incomplete, so nothing is left in progress; unstored ones are tried once more."""
         if self.session is not None:
             self.session.abandon()
+            self._keep_if_unstored(self.session)
+        self.retry_unstored()
 
     def _watch_idle(self) -> None:
         """After idle_seconds without input in the middle of an attempt, ask if the patient is still there."""
@@ -220,31 +289,49 @@ class KioskApp(App, inherit_bindings=False):
     def on_still_here(self, message: StillHere) -> None:
         self._last_input = time.monotonic()
         self.pop_screen()
+        self._screen_shown()
 
     async def on_walked_away(self, message: WalkedAway) -> None:
         if self.session is not None:
             self.session.abandon()
+            self._keep_if_unstored(self.session)
         await self.back_to_welcome()
 
-    async def back_to_welcome(self) -> None:
-        """Forget the patient and show a fresh welcome screen, with nothing of theirs left anywhere."""
-        self.session = None
-        self.patient_id = None
-        self.bank = None
-        self._earlier = None
-        self.theme = self.default_theme
+    def _keep_if_unstored(self, session: AttemptSession) -> None:
+        if session.closed and not session.stored and session not in self.unstored:
+            self.unstored.append(session)
+
+    def retry_unstored(self) -> None:
+        """Try again to store the finished attempts the disk refused (at Done, at each welcome, on the way out)."""
+        for session in list(self.unstored):
+            if session.retry_store():
+                self.unstored.remove(session)
+
+    async def back_to_welcome(self, notice: str = "") -> None:
+        """Forget the patient and show a fresh welcome screen, with nothing of theirs left anywhere.
+
+        `notice` is a calm sentence for the welcome screen (after an unexpected error).
+        """
+        if self.session is not None:
+            self._keep_if_unstored(self.session)
+        self.visit = Visit(theme=self.default_theme)
+        self._clipboard = ""
+        self.theme = self.visit.theme
+        self.retry_unstored()
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self._refresh_lock()
-        await self.switch_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode))
+        await self.switch_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode, notice=notice))
         self._last_input = time.monotonic()
+        self._screen_shown()
 
     async def _show(self, screen: Screen) -> None:
         await self.switch_screen(screen)
+        self._screen_shown()
 
     # --- the patient's way through ---------------------------------------------------------
     async def on_bank_chosen(self, message: BankChosen) -> None:
-        self.bank = message.bank
+        self.visit.bank = message.bank
         if self.speaker is not None:
             self.speaker.use_language(message.bank.language)  # read aloud in the bank's language
         from comprehend.kiosk.screens.patient_id import PatientIdScreen
@@ -252,13 +339,13 @@ class KioskApp(App, inherit_bindings=False):
         await self._show(PatientIdScreen(self.words))
 
     async def on_patient_id_entered(self, message: PatientIdEntered) -> None:
-        self.patient_id = message.patient_id
+        self.visit.patient_id = message.patient_id
         from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen
 
         await self._show(ConfirmIdScreen(message.patient_id, self.words))
 
     async def on_patient_id_rejected(self, message: PatientIdRejected) -> None:
-        self.patient_id = None
+        self.visit.patient_id = None
         from comprehend.kiosk.screens.patient_id import PatientIdScreen
 
         await self._show(PatientIdScreen(self.words))
@@ -266,36 +353,53 @@ class KioskApp(App, inherit_bindings=False):
     async def on_patient_id_confirmed(self, message: PatientIdConfirmed) -> None:
         assert self.bank is not None and self.patient_id is not None
         today = self.clock().date().isoformat()
+        earlier: dict | None = None
         try:
-            self._earlier = self.store.unfinished_today(self.patient_id, self.bank.id, self.bank.content_hash, today)
+            if not self.setup_mode:  # carrying on needs a staff PIN: with no staff account, it is not offered
+                earlier = self.store.unfinished_today(self.patient_id, self.bank.id, self.bank.content_hash, today)
         except OSError as error:  # a results folder that cannot be read: start afresh rather than stop the patient
-            self.log.error(f"could not look for an unfinished attempt: {error}")
-            self._earlier = None
-        if self._earlier is not None:
+            log.error("could not look for an unfinished attempt: %s", error)
+            earlier = None
+        self.visit.earlier = earlier
+        if earlier is not None:
             from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
 
-            await self._show(WelcomeBackScreen(len(self._earlier.get("answers", [])), self.words))
+            await self._show(WelcomeBackScreen(len(earlier.get("answers", [])), self.words))
             return
         await self._start_afresh()
 
     async def _start_afresh(self) -> None:
         assert self.bank is not None and self.patient_id is not None
-        self.session = AttemptSession(self.bank, self.patient_id, self.store, self.seeds(), self.clock)
+        self.visit.earlier = None
+        self.visit.session = AttemptSession(self.bank, self.patient_id, self.store, self.seeds(), self.clock)
         from comprehend.kiosk.screens.key_points import KeyPointsScreen
 
         await self._show(KeyPointsScreen(self.bank, self.words))
 
     async def on_carry_on_chosen(self, message: CarryOnChosen) -> None:
-        earlier, self._earlier = self._earlier, None
-        if message.carry_on and earlier is not None and self.bank is not None:
-            try:
-                self.session = AttemptSession.carry_on(self.bank, earlier, self.store, self.clock)
-            except QuizError as error:
-                self.log.error(f"could not carry on attempt: {error}")
-            else:
-                await self._show_step()
-                return
+        """Start again at once; carrying on needs a staff PIN (the ID alone could be another patient's)."""
+        if message.carry_on and self.visit.earlier is not None:
+            from comprehend.kiosk.screens.staff_pin import StaffPinScreen
+
+            self.push_screen(StaffPinScreen(self.staff), self._carry_on_allowed)
+            return
         await self._start_afresh()
+
+    async def _carry_on_allowed(self, name: str | None) -> None:
+        """After the staff PIN for carrying on: None (cancelled) leaves the patient on Welcome back."""
+        earlier = self.visit.earlier
+        if name is None or earlier is None or self.bank is None:
+            self._screen_shown()
+            return
+        self._audit(name, KIOSK_UNLOCKED, earlier.get("attempt_id", ""), "to let a patient carry on an attempt")
+        self.visit.earlier = None
+        try:
+            self.visit.session = AttemptSession.carry_on(self.bank, earlier, self.store, self.clock)
+        except QuizError as error:
+            log.error("could not carry on attempt: %s", error)
+            await self._start_afresh()
+            return
+        await self._show_step()
 
     async def on_key_points_read(self, message: KeyPointsRead) -> None:
         await self._show_step()
@@ -316,7 +420,7 @@ class KioskApp(App, inherit_bindings=False):
         await self._show_step()
 
     async def on_result_read(self, message: ResultRead) -> None:
-        await self.back_to_welcome()
+        await self.back_to_welcome()  # which tries again to store an attempt the disk refused
 
     async def _show_step(self) -> None:
         assert self.session is not None

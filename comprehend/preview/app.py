@@ -25,6 +25,7 @@ from comprehend.kiosk.screens.reteach import ReteachScreen
 from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.preview.screens import BankErrorsScreen, EndScreen, JumpScreen
 from comprehend.quiz import Ask, Reteach, feedback_for, preview_ask
+from comprehend.ui.safe_edge import SafeEdge
 from comprehend.ui.text import Plain
 from comprehend.words import Words, words_for
 
@@ -33,8 +34,10 @@ BANNER = "PREVIEW · nothing is stored · F2 jump to a question · F3 re-teach s
 WATCH_SECONDS = 0.5
 
 
-class PreviewApp(App, inherit_bindings=False):
-    """Shows one bank file as patients would see it."""
+class PreviewApp(SafeEdge, App, inherit_bindings=False):
+    """Shows one bank file as patients would see it; a failure is logged (comprehend.preview) and the welcome comes back."""
+
+    EDGE_LOGGER = "comprehend.preview"
 
     CSS_PATH = [KIOSK_CSS, Path(__file__).parent / "preview.tcss"]
     TITLE = "comprehend preview"
@@ -74,6 +77,14 @@ class PreviewApp(App, inherit_bindings=False):
     async def on_mount(self) -> None:
         await self._show(WelcomeScreen([self.bank]))
         self.set_interval(self.watch_seconds, self._check_file)
+
+    async def recover_from_error(self, error: BaseException) -> None:
+        """After any failure (already logged): the welcome screen again, and a short note for the educator."""
+        self.position, self.place = None, "welcome"
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        await self._show(WelcomeScreen([self.bank]))
+        self.notify("Something went wrong in the preview; it was put back at the start.", severity="error", timeout=10)
 
     async def show_question(self, position: int) -> None:
         """Jump to the question at `position` in bank order."""

@@ -20,14 +20,21 @@ from comprehend.session import local_now
 from comprehend.staff.accounts import StaffAccounts
 from comprehend.store import StoreError
 from comprehend.store.audit import EXPORTED_REPORT, OPENED_ATTEMPT, SIGN_IN_FAILED, SIGNED_IN
+from comprehend.ui.safe_edge import SafeEdge
 from comprehend.ui.sign_in import SignInForm
 
 DEFAULT_IDLE_SECONDS = 300.0
 LOCKED_NOTE = "Review locked itself after a while without use. Please sign in again."
+ERROR_NOTE = "Something went wrong and review was locked; nothing stored was changed. Please sign in again."
 
 
-class ReviewApp(App, inherit_bindings=False):
-    """Build it with a ReviewData, the staff accounts and a clock; `signed_in_as` skips the sign-in (from the kiosk)."""
+class ReviewApp(SafeEdge, App, inherit_bindings=False):
+    """Build it with a ReviewData, the staff accounts and a clock; `signed_in_as` skips the sign-in (from the kiosk).
+
+    Any failure is logged (comprehend.review, without locals) and review locks itself (SafeEdge).
+    """
+
+    EDGE_LOGGER = "comprehend.review"
 
     CSS_PATH = Path(__file__).parent / "review.tcss"
     TITLE = "comprehend review"
@@ -83,12 +90,16 @@ class ReviewApp(App, inherit_bindings=False):
             return
         self.lock()
 
-    def lock(self) -> None:
+    def lock(self, note: str = LOCKED_NOTE) -> None:
         """Forget who is signed in and show only the sign-in screen."""
         self.staff_name = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(LoginScreen(self.accounts, LOCKED_NOTE))
+        self.push_screen(LoginScreen(self.accounts, note))
+
+    def recover_from_error(self, error: BaseException) -> None:
+        """After any failure (already logged): lock, so the sign-in screen is all that shows."""
+        self.lock(ERROR_NOTE)
 
     def on_staff_signed_in(self, message: StaffSignedIn) -> None:
         self.staff_name = message.staff_name

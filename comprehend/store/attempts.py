@@ -107,6 +107,8 @@ class ResultsStore:
             self.in_progress_path(record["attempt_id"]).unlink()
         except FileNotFoundError:
             pass
+        except OSError as error:  # stored all the same; the next start finds the copy already stored and removes it
+            log.warning("a stored attempt's in-progress file could not be removed (%s)", error.strerror)
 
     def finish_many(self, records: list[dict]) -> int:
         """Store many finished attempts at once, one locked write per shard (demo data, imports)."""

@@ -71,4 +71,6 @@ ENGLISH = Words(
         "Press any key or touch the screen to carry on."
     ),
     still_here="Yes, I am here",
+    went_wrong="Sorry, something went wrong. Your answers are kept. Please tell the nurse.",
+    carry_on_nurse="To carry on, please ask the nurse. They will type their PIN.",
 )

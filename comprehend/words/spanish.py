@@ -71,4 +71,6 @@ SPANISH = Words(
         "Pulse cualquier tecla o toque la pantalla para seguir."
     ),
     still_here="Sí, aquí estoy",
+    went_wrong="Lo sentimos, algo salió mal. Sus respuestas están guardadas. Avise a la enfermera.",
+    carry_on_nurse="Para seguir, avise a la enfermera: escribirá su PIN.",
 )

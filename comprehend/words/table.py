@@ -76,6 +76,10 @@ class Words:
     still_there: str
     countdown: str  # {seconds}
     still_here: str
+    # after an unexpected error, on the welcome screen (the patient's answers are kept)
+    went_wrong: str
+    # a returning patient: carrying on needs a member of staff
+    carry_on_nurse: str
 
     def text_fields(self) -> dict[str, str]:
         """Every sentence of the table by field name (the language code left out)."""

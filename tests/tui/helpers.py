@@ -47,6 +47,7 @@ def make_app(results: Path, banks=None, *, setup_mode: bool = False, **options) 
     banks = banks or [load_bank(SMALL_BANK)]
     options.setdefault("seeds", lambda: 1234)
     options.setdefault("clock", FixedClock())
+    options.setdefault("fresh_key_seconds", 0.0)  # tests press keys fast; tests of held keys turn the guard on
     if not setup_mode:
         options.setdefault("staff", staff_with_nurse(results))
     return KioskApp(banks, ResultsStore(results, "kiosk-t"), **options)

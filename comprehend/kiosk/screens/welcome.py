@@ -44,10 +44,11 @@ class WelcomeScreen(Screen):
     BINDINGS = [Binding("enter", "start", "Start", show=False), Binding("c", "contrast", "High contrast", show=False),
                 *DIGIT_BINDINGS]
 
-    def __init__(self, banks: list[Bank], setup_mode: bool = False) -> None:
+    def __init__(self, banks: list[Bank], setup_mode: bool = False, notice: str = "") -> None:
         super().__init__()
         self.banks = banks
         self.setup_mode = setup_mode
+        self.notice = notice  # a calm sentence after an unexpected error, else nothing
         self.tables = languages_of(banks)
 
     def compose(self) -> ComposeResult:
@@ -56,6 +57,8 @@ class WelcomeScreen(Screen):
             yield Static(SETUP_BANNER, id="setup-banner", classes="setup-banner")
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
+                if self.notice:
+                    yield Static(self.notice, id="notice", classes="lead")
                 yield Static(in_each(tables, "welcome", " · "), classes="title")
                 if len(self.banks) == 1:
                     yield Plain(self.banks[0].title, classes="subtitle")

@@ -14,7 +14,7 @@ from comprehend.words import ENGLISH, Words
 
 
 class WelcomeBackScreen(Screen):
-    """1 (or Enter) carries on, 2 starts again."""
+    """1 (or Enter) carries on once a member of staff types their PIN, 2 starts again."""
 
     BINDINGS = [Binding("enter", "pick(0)", "Carry on", show=False), *DIGIT_BINDINGS]
 
@@ -30,6 +30,7 @@ class WelcomeBackScreen(Screen):
                 yield Static(words.welcome_back, classes="title")
                 answered = words.answered_one if self.answered == 1 else words.answered_many.format(count=self.answered)
                 yield Static(answered, classes="lead")
+                yield Static(words.carry_on_nurse, id="carry-on-nurse", classes="lead")
                 yield NumberedChoice(0, words.carry_on)
                 yield NumberedChoice(1, words.start_again)
                 yield Static(words.welcome_back_hint, classes="hint")
