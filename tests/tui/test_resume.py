@@ -8,7 +8,8 @@ from comprehend.kiosk.screens.result import ResultScreen
 from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
 from comprehend.overview import attempt_rows
 from comprehend.store import ResultsStore
-from tests.tui.helpers import confirm_id, make_app, right_digit, screen_text, sign_in, wrong_digit
+from comprehend.kiosk.screens.staff_pin import StaffPinScreen
+from tests.tui.helpers import NURSE, NURSE_PIN, confirm_id, make_app, right_digit, screen_text, sign_in, wait_until, wrong_digit
 
 
 def stored(results):
@@ -32,6 +33,14 @@ async def leave_after_two_answers(results_dir, patient="p-7"):
     return asked_next
 
 
+async def nurse_lets_them_carry_on(app, pilot) -> None:
+    """Carrying on needs a member of staff: 1, then the nurse's name and PIN."""
+    await pilot.press("1")
+    assert await wait_until(pilot, lambda: isinstance(app.screen, StaffPinScreen))
+    await pilot.press(*NURSE, "enter", *NURSE_PIN, "enter")
+    assert await wait_until(pilot, lambda: type(app.screen).__name__ in ("QuestionScreen", "ReteachScreen"))
+
+
 async def test_returning_patient_carries_on_where_they_stopped(results_dir):
     asked_next = await leave_after_two_answers(results_dir)
     [earlier] = stored(results_dir).values()
@@ -41,8 +50,7 @@ async def test_returning_patient_carries_on_where_they_stopped(results_dir):
         await confirm_id(pilot, "p-7")
         assert isinstance(app.screen, WelcomeBackScreen)
         assert "answered 2 questions" in screen_text(app)
-        await pilot.press("1")
-        await pilot.pause()
+        await nurse_lets_them_carry_on(app, pilot)
         assert isinstance(app.screen, QuestionScreen) and app.screen.ask.question.id == asked_next
         while not isinstance(app.screen, ResultScreen):
             await pilot.press(right_digit(app) if isinstance(app.screen, QuestionScreen) else "enter")
@@ -85,13 +93,12 @@ async def test_another_patient_or_another_day_is_not_offered_it(results_dir):
 
 async def test_an_attempt_carried_on_once_is_not_offered_again(results_dir):
     await leave_after_two_answers(results_dir)
-    for expected in (WelcomeBackScreen, WelcomeBackScreen):
+    for expected in (WelcomeBackScreen, WelcomeBackScreen):  # each time with a nurse's PIN
         app = make_app(results_dir)
         async with app.run_test(size=(80, 24)) as pilot:
             await confirm_id(pilot, "p-7")
             assert isinstance(app.screen, expected)
-            await pilot.press("1")  # carry on, answer one more, leave again
-            await pilot.pause()
+            await nurse_lets_them_carry_on(app, pilot)  # carry on, answer one more, leave again
             if not isinstance(app.screen, QuestionScreen):  # where they stopped may be a point being re-taught
                 await pilot.press("enter")
                 await pilot.pause()
@@ -102,3 +109,46 @@ async def test_an_attempt_carried_on_once_is_not_offered_again(results_dir):
     chain = sorted(records.values(), key=lambda r: len(r["answers"]))
     assert [len(r["answers"]) for r in chain] == [2, 3, 4]
     assert chain[1]["resumed_from"] == chain[0]["attempt_id"] and chain[2]["resumed_from"] == chain[1]["attempt_id"]
+
+
+async def test_carrying_on_needs_a_staff_pin_and_another_patient_cannot(results_dir):
+    """Patient B types A's ID: 1 asks for a staff PIN; Escape or a wrong PIN leaves B on Welcome back, nothing carried on."""
+    await leave_after_two_answers(results_dir)
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await confirm_id(pilot, "p-7")
+        assert "ask the nurse" in screen_text(app).lower()
+        await pilot.press("1")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, StaffPinScreen))
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeBackScreen))
+        assert app.session is None
+        await pilot.press("1")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, StaffPinScreen))
+        await pilot.press(*NURSE, "enter", *"135792", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StaffPinScreen) and app.session is None
+    assert not any(record.get("resumed_from") for record in stored(results_dir).values())
+
+
+async def test_nothing_of_one_patient_is_left_for_the_next(results_dir):
+    """Text cut from A's ID field is not pasted into B's: the per-patient state, clipboard included, goes as one."""
+    from textual.widgets import Input
+
+    from comprehend.kiosk.screens.patient_id import PatientIdScreen
+    from comprehend.kiosk.screens.welcome import WelcomeScreen
+
+    app = make_app(results_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, PatientIdScreen))
+        await pilot.press(*"A-SECRET-1", "shift+home", "ctrl+x")
+        assert app.clipboard == "A-SECRET-1"
+        await app.back_to_welcome()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        assert app.clipboard == ""
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, PatientIdScreen))
+        await pilot.press("ctrl+v")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == ""
