@@ -55,6 +55,7 @@ DEFAULT_IDLE_SECONDS = 180.0
 DEFAULT_COUNTDOWN_SECONDS = 30.0
 DEFAULT_RESULT_SECONDS = 60.0
 FRESH_KEY_SECONDS = 0.6  # a key arriving this soon after a screen appeared is a key held down, not a choice
+HELD_REPEAT_GAP = 0.15  # a key repeating faster than this is one key held down (terminals repeat 25-40 times a second)
 GUARDED_PATIENT_KEYS = frozenset({"enter", "space", *"123456789"})
 ROOMY_WIDTH, ROOMY_HEIGHT = 110, 32
 STAFF_SAVE_NOTE = "Staff: this attempt could not be saved to disk. See results/kiosk.log."
@@ -119,6 +120,7 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         self.visit = Visit(theme=self.default_theme)
         self.unstored: list[AttemptSession] = []  # finished attempts the disk refused: tried again until stored
         self.fresh_key_seconds = fresh_key_seconds
+        self._dropped_at: dict[str, float] = {}  # when each guarded key was last dropped as held
         self.key_clock = key_clock
         self._shown_at = key_clock()
         self.staff = staff or StaffAccounts(store.folder)
@@ -232,7 +234,11 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
             return False
         if event.key != "enter" and event.key != "space" and type(self.focused).__name__ == "Input":
             return False  # digits typed into the patient ID field are typing, not a choice
-        return self.key_clock() - self._shown_at < self.fresh_key_seconds
+        now = self.key_clock()
+        held = now - self._shown_at < self.fresh_key_seconds or now - self._dropped_at.get(event.key, -HELD_REPEAT_GAP) < HELD_REPEAT_GAP
+        if held:  # a key still repeating after it was dropped stays dropped, however long it is held
+            self._dropped_at[event.key] = now
+        return held
 
     def _screen_shown(self) -> None:
         """A new patient screen is up: keys held from the one before are ignored for a moment."""

@@ -89,6 +89,7 @@ window.WebSocket.prototype = PageWebSocket.prototype;
 def test_a_patient_takes_a_short_bank_in_the_browser(server, browser):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
     url, results = server
@@ -103,11 +104,33 @@ def test_a_patient_takes_a_short_bank_in_the_browser(server, browser):
     def drawn() -> int:
         return browser.execute_script("return window.kioskBytes")
 
+    def settled() -> None:
+        """Wait until the kiosk has stopped drawing: the same byte count at two reads 0.25 s apart."""
+        previous: list[int | None] = [None]
+
+        def quiet(page) -> bool:
+            now, previous[0] = drawn(), previous[0]
+            same, previous[0] = now == previous[0], now
+            return same
+
+        WebDriverWait(browser, 30, poll_frequency=0.25).until(quiet)
+
     def press(*keys):
-        """Type keys, then wait until the kiosk has drawn something in answer."""
-        before = drawn()
-        ActionChains(browser).send_keys(*keys).perform()
-        wait.until(lambda page: drawn() > before)
+        """Type keys, then wait until the kiosk has drawn something in answer.
+
+        A screen ignores keys for a moment after it appears (so a held key cannot skip it): when nothing
+        is drawn, the keys are typed again, as a patient would press again.
+        """
+        for _ in range(10):
+            settled()
+            before = drawn()
+            ActionChains(browser).send_keys(*keys).perform()
+            try:
+                WebDriverWait(browser, 2).until(lambda page: drawn() > before)
+                return
+            except TimeoutException:
+                continue
+        raise AssertionError(f"the kiosk never answered {keys!r}")
 
     for keys in (Keys.ENTER, "web-1", Keys.ENTER, Keys.ENTER, Keys.ENTER):  # Start, ID, Is this you?, key points
         press(keys)

@@ -22,7 +22,8 @@ from tests.conftest import SMALL_BANK
 
 async def drive(results: Path, seed: int) -> None:
     rng = random.Random(seed)
-    app = KioskApp([load_bank(SMALL_BANK)], ResultsStore(results, "kiosk-k"), idle_seconds=3600, result_seconds=3600)
+    app = KioskApp([load_bank(SMALL_BANK)], ResultsStore(results, "kiosk-k"), idle_seconds=3600, result_seconds=3600,
+                    fresh_key_seconds=0.0)  # keys come as fast as a script sends them
     async with app.run_test(size=(80, 24)) as pilot:
         patient = 0
         while True:

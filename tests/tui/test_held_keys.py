@@ -66,3 +66,24 @@ async def test_a_held_digit_or_enter_does_not_act_on_the_screen_just_shown(resul
         await pilot.press("1", "enter")  # held: neither goes through
         await wait_until(pilot, lambda: not isinstance(app.screen, FeedbackScreen), timeout=0.5)
         assert isinstance(app.screen, FeedbackScreen) and len(app.session.run.answers) == 1
+
+
+async def test_enter_held_for_seconds_still_does_not_skip_the_result(results_dir):
+    """Held far past the guard (2 s of repeats 25 times a second), Enter still does not clear the result screen;
+    once it is let go, the next press does."""
+    clock = KeyClock()
+    app = make_app(results_dir, fresh_key_seconds=0.6, key_clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "held-3")
+        await to_last_feedback(app, pilot)
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
+        clock.step = 0.0
+        for _ in range(50):
+            clock.now += 0.04
+            await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        clock.now += 1.0  # let go, then a fresh press
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
