@@ -109,8 +109,9 @@ def test_a_patient_takes_a_short_bank_in_the_browser(server, browser):
         previous: list[int | None] = [None]
 
         def quiet(page) -> bool:
-            now, previous[0] = drawn(), previous[0]
-            same, previous[0] = now == previous[0], now
+            now = drawn()
+            same = now == previous[0]
+            previous[0] = now
             return same
 
         WebDriverWait(browser, 30, poll_frequency=0.25).until(quiet)
