@@ -321,7 +321,6 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         if self.session is not None:
             self._keep_if_unstored(self.session)
         self.visit = Visit(theme=self.default_theme)
-        self._clipboard = ""
         self.theme = self.visit.theme
         self.retry_unstored()
         while len(self.screen_stack) > 2:
