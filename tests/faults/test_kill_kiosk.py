@@ -8,6 +8,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -20,19 +21,34 @@ from comprehend.store.storage import read_tinydb_file
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def kill_at_random(results: Path, seed: int) -> list[tuple[str, str, int]]:
-    """Run the driven kiosk, kill -9 it after a random time, and return the answers it confirmed."""
+def kill_at_random(results: Path, seed: int) -> tuple[list[tuple[str, str, int]], int]:
+    """Run the driven kiosk, kill -9 it at a random moment, and return the answers it confirmed and how many
+    confirmations the kill waited for.
+
+    The moment is a random number of confirmed answers (0 to 6) plus a random fraction of a second, so the
+    kill lands anywhere in an attempt however busy the machine is (a fixed delay lands before the first
+    question on a slow machine)."""
+    rng = random.Random(seed)
+    wait_for, extra = rng.randrange(7), rng.uniform(0.0, 0.4)
     process = subprocess.Popen([sys.executable, "-m", "tests.faults.kiosk_driver", str(results), str(seed)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    time.sleep(random.Random(seed).uniform(1.0, 3.0))
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 120
+    while sum(line.startswith("CONFIRMED ") for line in list(lines)) < wait_for and time.monotonic() < deadline:
+        time.sleep(0.01)  # polls the condition: that many answers confirmed
+    assert time.monotonic() < deadline, "the driven kiosk confirmed no answers within two minutes"
+    time.sleep(extra)  # the random part of the kill moment, not a wait for anything
     os.kill(process.pid, signal.SIGKILL)
-    out, _ = process.communicate(timeout=30)
+    process.wait(timeout=30)
+    reader.join(timeout=30)
     confirmed = []
-    for line in out.splitlines():
+    for line in lines:
         if line.startswith("CONFIRMED "):
             _, attempt_id, question_id, round_number = line.split()
             confirmed.append((attempt_id, question_id, int(round_number)))
-    return confirmed
+    return confirmed, wait_for
 
 
 def check_after_kill(results: Path, confirmed: list[tuple[str, str, int]]) -> None:
@@ -52,22 +68,27 @@ def check_after_kill(results: Path, confirmed: list[tuple[str, str, int]]) -> No
     assert list(results.glob("in-progress/*.json")) == []  # nothing left in progress after the restart
 
 
-def run_kills(tmp_path: Path, times: int) -> int:
-    confirmed_total = 0
+def run_kills(tmp_path: Path, times: int) -> tuple[int, int]:
+    """Kill `times` kiosks; return the answers they confirmed and the confirmations the kills waited for."""
+    confirmed_total = waited_total = 0
     for run in range(times):
         results = tmp_path / f"results-{run}"
-        confirmed = kill_at_random(results, seed=run)
+        confirmed, waited = kill_at_random(results, seed=run)
         check_after_kill(results, confirmed)
+        assert len(confirmed) >= waited
         confirmed_total += len(confirmed)
-    return confirmed_total
+        waited_total += waited
+    return confirmed_total, waited_total
 
 
 def test_a_few_kills(tmp_path):
     """The quick version in the normal suite."""
-    assert run_kills(tmp_path, 3) > 0
+    confirmed, waited = run_kills(tmp_path, 3)
+    assert waited > 0 and confirmed >= waited  # at least one kill landed after answers were stored
 
 
 @pytest.mark.slow
 def test_fifty_kills(tmp_path):
     """50 kills at random moments (about two minutes; CI runs it with -m slow)."""
-    assert run_kills(tmp_path, 50) > 50
+    confirmed, waited = run_kills(tmp_path, 50)
+    assert waited > 50 and confirmed >= waited
