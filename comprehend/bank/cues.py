@@ -207,13 +207,13 @@ def _question_cues(question: Question, rules: LanguageRules, add: Add) -> None:
         found = ", ".join(f"'{word}'" for word in dict.fromkeys(absolute[1:]))
         add(place, "absolute-words",
             f"in {name} every wrong choice has an absolute word ({found}) and the answer has none",
-            "a patient who drops every 'always', 'never' or 'only' gets it right without knowing; "
+            f"a patient who drops every choice with {found} gets it right without knowing; "
             "write the wrong choices without absolute words, as real mistakes a patient might make")
     hedged = [_hit(cues.hedge, choice) for choice in choices]
     if hedged[0] and not any(hedged[1:]):
         add(place, "hedged-answer",
             f"in {name} the answer is the only choice that hedges ('{hedged[0]}')",
-            "patients learn that the careful choice is right; hedge a wrong choice too ('can', 'some'), "
+            "patients learn that the careful choice is right; word a wrong choice with the same care, "
             "or say the answer plainly")
     grammar = _grammar(question, cues)
     if grammar and grammar.fits(question.answer):
