@@ -328,7 +328,8 @@ def fact_ideas(text: str, rules: LanguageRules) -> list[str]:
     if len(sentences) == 1 and rules.cues.list_words.search(sentences[0]):
         parts = [part.strip(" .") for part in re.split(r",|" + rules.cues.list_words.pattern, sentences[0], flags=re.IGNORECASE)]
         parts = [part for part in parts if content_words(part, rules)]
-        if len(parts) >= 2:
+        # "infection, bleeding and nerve harm" is a list; "heart and lung disease" is one idea
+        if len(parts) >= 3 or (len(parts) == 2 and all(len(content_words(part, rules)) >= 2 for part in parts)):
             return parts
     return sentences
 

@@ -84,6 +84,14 @@ def test_the_answer_is_the_only_hedged_choice(language, cued, fair):
     assert "hedged-answer" not in one(fair, language)
 
 
+@pytest.mark.parametrize(("language", "text"), [("en", "1 out of every 100 people"), ("es", "1 de cada 100 personas")])
+def test_every_before_a_number_is_not_absolute(language, text):
+    """'1 out of every 100' says how often, not 'always': it is not dropped as an absolute word."""
+    cues = rules_for(language).cues
+    assert not cues.absolute.search(text)
+    assert cues.absolute.search(text.replace("1 out of every 100 people", "every person").replace("1 de cada 100 personas", "cada persona"))
+
+
 # --- grammar --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("language", "cued", "fair"), [
@@ -253,6 +261,8 @@ def test_several_banks_each_have_their_figure(tmp_path):
     ("en", "Bone cement fills the space. It gets hard and holds the bone.", 2),
     ("en", "Risks include infection, bleeding and nerve harm.", 3),
     ("en", "It takes about 1 to 2 hours.", 1),
+    ("en", "Heart and lung disease can make it less safe.", 1),  # "and" inside one idea, not a list
+    ("en", "Tell your care team about any allergies and any health problems you have.", 2),
     ("es", "El cemento llena el hueco. Se pone duro.", 2),
     ("es", "Puede haber infección, sangrado y daño en un nervio.", 3),
 ])
