@@ -253,8 +253,8 @@ def guess_steps(question: Question, rules: LanguageRules | None) -> tuple[list[i
 
     if rules is not None:
         cues = rules.cues
-        keep("absolute", lambda i: not cues.absolute.search(choices[i]))
-        keep("hedge", lambda i: bool(cues.hedge.search(choices[i])))
+        keep("absolute", lambda i: not _hit(cues.absolute, choices[i]))
+        keep("hedge", lambda i: bool(_hit(cues.hedge, choices[i])))
         grammar = _grammar(question, cues)
         if grammar:
             keep("grammar", lambda i: grammar.fits(choices[i]))
@@ -352,8 +352,11 @@ def _checked(text: str, idea_words: list[set[str]], rules: LanguageRules) -> set
 
 
 def _fact_ideas(bank: Bank, rules: LanguageRules, add: Add) -> None:
+    asking: dict[str, list[Question]] = {}
+    for question in bank.questions:
+        asking.setdefault(question.fact, []).append(question)
     for fact in bank.facts:
-        questions = bank.questions_for(fact.id)
+        questions = asking.get(fact.id, [])
         ideas = fact_ideas(fact.text, rules)
         if not questions or len(ideas) < 2:
             continue
