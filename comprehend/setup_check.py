@@ -7,7 +7,6 @@ without the packages the README's set-up installs into .venv) gets the sentence,
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from importlib.util import find_spec
 
@@ -44,6 +43,8 @@ def setup_problem(argv: list) -> str:
 
 def why_and_what_to_type(why: str, argv: list) -> str:
     """`why`, then the command to type: the same one with the Python set up in .venv (and how to set it up if it is not)."""
+    import shlex  # only when there is something to say: a start stays fast
+
     here = os.path.abspath(os.getcwd()) == ROOT
     python = os.path.join(".venv", "bin", "python") if here else os.path.join(ROOT, ".venv", "bin", "python")
     main = "main.py" if here else os.path.join(ROOT, "main.py")
