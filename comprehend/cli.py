@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="for questionnaire: the bank version with this content hash (its first characters are enough)")
     fhir.add_argument("--patient", metavar="ID", help="responses of one patient only")
     fhir.add_argument("--since", metavar="DATE", type=_iso_date, help="responses started on or after this date")
-    fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen")
+    fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen (- for the screen)")
     serve = commands.add_parser("serve", parents=[_common_options(*OWN_OPTIONS["serve"])], help="serve the kiosk to a browser (each tab its own kiosk)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -366,6 +366,8 @@ def _fhir(args: argparse.Namespace) -> int:
     from comprehend.store.bank_shelf import BankShelf
     from comprehend.store.files import write_out_file
 
+    if str(args.out) == "-":  # `--out -`: the screen, as without --out
+        args.out = None
     if _out_refused(args.out):
         return 2
     if args.what == "questionnaire":

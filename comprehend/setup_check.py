@@ -37,7 +37,7 @@ def setup_problem(argv: list) -> str:
         missing = missing_packages()
         if not missing:
             return ""
-        why = f"this Python ({sys.executable}) does not have what comprehend needs ({', '.join(missing)} missing)"
+        why = f"this Python ({sys.executable}) lacks the packages comprehend needs"
     return why_and_what_to_type(why, argv)
 
 

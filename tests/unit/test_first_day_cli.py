@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from comprehend.cli import OWN_OPTIONS, SUBCOMMANDS, main
-from comprehend.setup_check import DEPENDENCIES
+from comprehend.setup_check import DEPENDENCIES, setup_problem
 from comprehend.staff.accounts import StaffAccounts
 from comprehend.store.audit import AuditLog
 from tests.conftest import ROOT, SMALL_BANK
@@ -42,6 +43,22 @@ def test_main_py_from_another_folder_names_the_checkout():
     err = result.stderr.decode()
     assert result.returncode == 1 and "Traceback" not in err
     assert f"{ROOT}/main.py staff list" in err, err
+
+
+def test_a_fresh_clone_without_a_venv_is_told_the_set_up(tmp_path):
+    """No .venv yet: the sentence gives the README's set-up command, then the command to type."""
+    shutil.copy2(ROOT / "main.py", tmp_path / "main.py")
+    shutil.copytree(ROOT / "comprehend", tmp_path / "comprehend", ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run([sys.executable, "-S", "main.py", "staff", "list"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("Set it up once with: python3 -m venv .venv && .venv/bin/pip install -e . — then run: "
+            ".venv/bin/python main.py staff list") in result.stderr
+
+
+def test_a_python_too_old_is_told_so(monkeypatch):
+    monkeypatch.setattr(sys, "version_info", (3, 9, 18))
+    assert "comprehend needs Python 3.11 or newer" in setup_problem(["check"])
 
 
 def test_a_missing_package_met_inside_a_command_is_a_sentence_too(monkeypatch, capsys, tmp_path):
@@ -115,6 +132,12 @@ def test_report_out_dash_writes_the_pdf_bytes_to_standard_output(stored, results
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(b"%PDF-") and result.stdout.rstrip().endswith(b"%%EOF")
     assert not (tmp_path / "-").exists() and b"Reported the completed attempt" in result.stderr
+
+
+def test_fhir_out_dash_writes_to_standard_output_too(stored, results_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["fhir", "responses", "--out", "-", "--results", str(results_dir), "--questions", str(SMALL_BANK.parent)]) == 0
+    assert '"resourceType": "Bundle"' in capsys.readouterr().out and not (tmp_path / "-").exists()
 
 
 # --- audit: the patient of each attempt ----------------------------------------------------------------------------
