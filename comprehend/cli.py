@@ -86,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="With no command, the kiosk starts.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    kiosk = commands.add_parser("kiosk", parents=[_common_options(*OWN_OPTIONS["kiosk"])], help="start the patient kiosk (the default)")
+
+    def command(name: str, **kwargs) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[_common_options(*OWN_OPTIONS[name])], **kwargs)
+
+    kiosk = command("kiosk", help="start the patient kiosk (the default)")
     kiosk.add_argument(
         "--idle",
         metavar="SECONDS",
@@ -105,21 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="for development and preview only: keep the normal quit keys even when staff accounts exist",
     )
-    check = commands.add_parser("check", parents=[_common_options(*OWN_OPTIONS["check"])], help="check question banks and list every problem")
+    check = command("check", help="check question banks and list every problem")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="bank files or folders (default: the questions folder)")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json, for editors and CI")
     check.add_argument("--source", metavar="FILE", type=Path, help="the source material: warn about runs of 8 or more words copied from it")
-    export = commands.add_parser("export", parents=[_common_options(*OWN_OPTIONS["export"])], help="write every stored attempt to standard output")
+    export = command("export", help="write every stored attempt to standard output")
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="jsonl (default) or csv")
-    staff = commands.add_parser("staff", parents=[_common_options(*OWN_OPTIONS["staff"])], help="add, list or remove staff accounts, or reset a PIN")
+    staff = command("staff", help="add, list or remove staff accounts, or reset a PIN")
     staff.add_argument("action", choices=("add", "list", "remove", "reset-pin"), help="what to do")
     staff.add_argument("name", nargs="?", help="the staff member's name (for add, remove, reset-pin)")
-    review = commands.add_parser("review", parents=[_common_options(*OWN_OPTIONS["review"])], help="open the nurse review screen (name and PIN)")
+    review = command("review", help="open the nurse review screen (name and PIN)")
     review.add_argument("--idle", metavar="SECONDS", type=float, default=300.0, help="lock again after this many seconds without input (default 300)")
     review.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name on reports (env COMPREHEND_CLINIC)")
     review.add_argument("--clinic-phone", default=os.environ.get("COMPREHEND_CLINIC_PHONE", ""), help="the clinic's phone number on the take-home sheet (env COMPREHEND_CLINIC_PHONE)")
-    report = commands.add_parser("report", parents=[_common_options(*OWN_OPTIONS["report"])], help="write a report of an attempt for the chart, or a handout")
+    report = command("report", help="write a report of an attempt for the chart, or a handout")
     which = report.add_mutually_exclusive_group(required=True)
     which.add_argument("--attempt", metavar="ID", help="the attempt id (its first characters are enough)")
     which.add_argument("--patient", metavar="ID", help="a patient id: the newest completed attempt, else the newest (every attempt with csv)")
@@ -128,22 +132,22 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where to write it (default: the reports folder inside the results folder; - for standard output)")
     report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
     report.add_argument("--clinic-phone", default=os.environ.get("COMPREHEND_CLINIC_PHONE", ""), help="the clinic's phone number on the handout (env COMPREHEND_CLINIC_PHONE)")
-    audit = commands.add_parser("audit", parents=[_common_options(*OWN_OPTIONS["audit"])], help="list who opened, signed off or exported which attempt (and whose it is)")
+    audit = command("audit", help="list who opened, signed off or exported which attempt (and whose it is)")
     audit.add_argument("--since", metavar="DATE", type=_iso_date, help="only entries on or after this date (YYYY-MM-DD)")
-    demo = commands.add_parser("demo", parents=[_common_options(*OWN_OPTIONS["demo"])], help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
+    demo = command("demo", help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
     demo.add_argument("--attempts", type=int, default=200, metavar="N", help="how many attempts (default 200)")
     demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same attempts")
-    schema = commands.add_parser("schema", parents=[_common_options(*OWN_OPTIONS["schema"])], help="write the JSON Schema of the bank format for editors")
+    schema = command("schema", help="write the JSON Schema of the bank format for editors")
     schema.add_argument("--out", metavar="FILE", help="where to write it (default: bank.schema.json in the questions folder; - for the screen)")
-    stats = commands.add_parser("stats", parents=[_common_options(*OWN_OPTIONS["stats"])], help="item statistics: which questions confuse patients")
+    stats = command("stats", help="item statistics: which questions confuse patients")
     stats.add_argument("stats_bank", nargs="?", metavar="BANK", help="a bank id or file (default: every bank in the questions folder)")
     stats.add_argument("--since", metavar="DATE", type=_iso_date, help="only attempts started on or after this date (YYYY-MM-DD)")
     stats.add_argument("--language", metavar="CODE", help="only banks in this language (en, es ...)")
     stats.add_argument("--all-versions", action="store_true", help="count attempts on earlier versions of the bank too")
     stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
-    preview = commands.add_parser("preview", parents=[_common_options(*OWN_OPTIONS["preview"])], help="walk through a bank on the kiosk screens; reloads when you save it")
+    preview = command("preview", help="walk through a bank on the kiosk screens; reloads when you save it")
     preview.add_argument("preview_bank", metavar="BANK", help="a bank file, or a bank id from the questions folder")
-    fhir = commands.add_parser("fhir", parents=[_common_options(*OWN_OPTIONS["fhir"])], help="export a bank as a FHIR Questionnaire, or attempts as QuestionnaireResponses")
+    fhir = command("fhir", help="export a bank as a FHIR Questionnaire, or attempts as QuestionnaireResponses")
     fhir.add_argument("what", choices=("questionnaire", "responses"), help="questionnaire BANK, or responses")
     fhir.add_argument("fhir_bank", nargs="?", metavar="BANK", help="for questionnaire: a bank id or file")
     fhir.add_argument("--fhir-version", choices=("R4B", "R5"), default="R5", help="FHIR version (default R5)")
@@ -154,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     fhir.add_argument("--patient", metavar="ID", help="responses of one patient only")
     fhir.add_argument("--since", metavar="DATE", type=_iso_date, help="responses started on or after this date")
     fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen (- for the screen)")
-    serve = commands.add_parser("serve", parents=[_common_options(*OWN_OPTIONS["serve"])], help="serve the kiosk to a browser (each tab its own kiosk)")
+    serve = command("serve", help="serve the kiosk to a browser (each tab its own kiosk)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-kiosks", type=int, default=8, metavar="N", help="at most N tabs at once (default 8)")
@@ -269,6 +273,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from comprehend.demo import DEMO_PREFIX, synthetic_attempts
+    from comprehend.staff.hint import RUN
     from comprehend.store import ResultsStore
 
     if not 1 <= args.attempts <= 1_000_000:
@@ -287,8 +292,6 @@ def _demo(args: argparse.Namespace) -> int:
         share = args.attempts // len(banks) + (1 if index < args.attempts % len(banks) else 0)
         records += synthetic_attempts(bank, share, seed=args.seed + index)
     count = store.finish_many(records)
-    from comprehend.staff.hint import RUN
-
     print(f"Stored {count} made-up attempts in {args.results}. Try: {RUN} review --results {args.results}")
     return 0
 

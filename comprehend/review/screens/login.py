@@ -18,7 +18,7 @@ from comprehend.ui.sign_in import SignInForm
 def no_account_text(results: Path) -> str:
     """Why review cannot open yet, and the command (naming `results`) that creates the first account."""
     return ("There is no staff account yet, so review cannot open.\n\n"
-            f"Create the first one in a terminal:\n\n    {staff_add_command(results)}\n\n"
+            f"Create the first one in a terminal:\n\n{staff_add_command(results)}\n\n"
             "It asks for a PIN of 6 to 8 digits, twice. Then start review again. Press ctrl+q to close.")
 
 
