@@ -22,48 +22,75 @@ def _iso_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"wants a date like 2026-11-01, not {text!r}") from None
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options(*shown: str) -> argparse.ArgumentParser:
+    """The options shared by commands; those not in `shown` are still accepted (as before) but left out of --help."""
+
+    def help_if_shown(name: str, text: str) -> str:
+        return text if name in shown else argparse.SUPPRESS
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--questions",
         metavar="DIR",
         type=Path,
         default=Path(os.environ.get("COMPREHEND_QUESTIONS", "questions")),
-        help="folder of question banks (env COMPREHEND_QUESTIONS; default: questions/)",
+        help=help_if_shown("questions", "folder of question banks (env COMPREHEND_QUESTIONS; default: questions/)"),
     )
     common.add_argument(
         "--results",
         metavar="DIR",
         type=Path,
         default=Path(os.environ.get("COMPREHEND_RESULTS", "results")),
-        help="folder where attempts are stored (env COMPREHEND_RESULTS; default: results/)",
+        help=help_if_shown("results", "folder where attempts are stored (env COMPREHEND_RESULTS; default: results/)"),
     )
     common.add_argument(
         "--bank",
         metavar="ID|FILE",
         default=os.environ.get("COMPREHEND_BANK"),
-        help="which bank: an id from the questions folder or a YAML file (env COMPREHEND_BANK); "
-        "with several banks and none chosen, the patient picks one by title",
+        help=help_if_shown("bank", "which bank: an id from the questions folder or a YAML file (env COMPREHEND_BANK); "
+                           "with several banks and none chosen, the patient picks one by title"),
     )
     common.add_argument(
         "--kiosk-id",
         metavar="NAME",
         default=os.environ.get("COMPREHEND_KIOSK_ID") or socket.gethostname(),
-        help="name of this kiosk, stored with each attempt (env COMPREHEND_KIOSK_ID; default: the host name)",
+        help=help_if_shown("kiosk-id", "name of this kiosk, stored with each attempt (env COMPREHEND_KIOSK_ID; "
+                           "default: the host name)"),
     )
     return common
 
 
+# The shared options each command uses, and so shows in its --help.
+OWN_OPTIONS = {
+    "kiosk": ("questions", "results", "bank", "kiosk-id"),
+    "check": ("questions",),
+    "export": ("results",),
+    "staff": ("results",),
+    "review": ("questions", "results"),
+    "report": ("questions", "results"),
+    "audit": ("results",),
+    "demo": ("questions", "results", "bank", "kiosk-id"),
+    "schema": ("questions",),
+    "stats": ("questions", "results", "bank"),
+    "preview": ("questions",),
+    "fhir": ("questions", "results", "bank"),
+    "serve": ("questions", "results", "bank", "kiosk-id"),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand, described in plain words."""
-    common = _common_options()
     parser = argparse.ArgumentParser(
         prog="comprehend",
         description="A kiosk that checks a patient understood a procedure before they sign consent.",
         epilog="With no command, the kiosk starts.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    kiosk = commands.add_parser("kiosk", parents=[common], help="start the patient kiosk (the default)")
+
+    def command(name: str, **kwargs) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[_common_options(*OWN_OPTIONS[name])], **kwargs)
+
+    kiosk = command("kiosk", help="start the patient kiosk (the default)")
     kiosk.add_argument(
         "--idle",
         metavar="SECONDS",
@@ -82,44 +109,45 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="for development and preview only: keep the normal quit keys even when staff accounts exist",
     )
-    check = commands.add_parser("check", parents=[common], help="check question banks and list every problem")
+    check = command("check", help="check question banks and list every problem")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="bank files or folders (default: the questions folder)")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json, for editors and CI")
     check.add_argument("--source", metavar="FILE", type=Path, help="the source material: warn about runs of 8 or more words copied from it")
-    export = commands.add_parser("export", parents=[common], help="write every stored attempt to standard output")
+    export = command("export", help="write every stored attempt to standard output")
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="jsonl (default) or csv")
-    staff = commands.add_parser("staff", parents=[common], help="add, list or remove staff accounts, or reset a PIN")
+    staff = command("staff", help="add, list or remove staff accounts, or reset a PIN")
     staff.add_argument("action", choices=("add", "list", "remove", "reset-pin"), help="what to do")
     staff.add_argument("name", nargs="?", help="the staff member's name (for add, remove, reset-pin)")
-    review = commands.add_parser("review", parents=[common], help="open the nurse review screen (name and PIN)")
+    review = command("review", help="open the nurse review screen (name and PIN)")
     review.add_argument("--idle", metavar="SECONDS", type=float, default=300.0, help="lock again after this many seconds without input (default 300)")
     review.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name on reports (env COMPREHEND_CLINIC)")
     review.add_argument("--clinic-phone", default=os.environ.get("COMPREHEND_CLINIC_PHONE", ""), help="the clinic's phone number on the take-home sheet (env COMPREHEND_CLINIC_PHONE)")
-    report = commands.add_parser("report", parents=[common], help="write a report of an attempt for the chart, or a handout")
+    report = command("report", help="write a report of an attempt for the chart, or a handout")
     which = report.add_mutually_exclusive_group(required=True)
     which.add_argument("--attempt", metavar="ID", help="the attempt id (its first characters are enough)")
     which.add_argument("--patient", metavar="ID", help="a patient id: the newest completed attempt, else the newest (every attempt with csv)")
     report.add_argument("--format", choices=REPORT_FORMATS, default="pdf", help="pdf (default), html, md, csv, or handout (large print for the patient)")
-    report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: the reports folder inside the results folder)")
+    report.add_argument("--out", metavar="FILE", type=Path,
+                        help="where to write it (default: the reports folder inside the results folder; - for standard output)")
     report.add_argument("--clinic", default=os.environ.get("COMPREHEND_CLINIC", "Clinic"), help="clinic name in the report header (env COMPREHEND_CLINIC)")
     report.add_argument("--clinic-phone", default=os.environ.get("COMPREHEND_CLINIC_PHONE", ""), help="the clinic's phone number on the handout (env COMPREHEND_CLINIC_PHONE)")
-    audit = commands.add_parser("audit", parents=[common], help="list who opened, signed off or exported which attempt")
+    audit = command("audit", help="list who opened, signed off or exported which attempt (and whose it is)")
     audit.add_argument("--since", metavar="DATE", type=_iso_date, help="only entries on or after this date (YYYY-MM-DD)")
-    demo = commands.add_parser("demo", parents=[common], help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
+    demo = command("demo", help="fill a results folder with made-up attempts (patients DEMO-...) to try review and stats")
     demo.add_argument("--attempts", type=int, default=200, metavar="N", help="how many attempts (default 200)")
     demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same attempts")
-    schema = commands.add_parser("schema", parents=[common], help="write the JSON Schema of the bank format for editors")
+    schema = command("schema", help="write the JSON Schema of the bank format for editors")
     schema.add_argument("--out", metavar="FILE", help="where to write it (default: bank.schema.json in the questions folder; - for the screen)")
-    stats = commands.add_parser("stats", parents=[common], help="item statistics: which questions confuse patients")
+    stats = command("stats", help="item statistics: which questions confuse patients")
     stats.add_argument("stats_bank", nargs="?", metavar="BANK", help="a bank id or file (default: every bank in the questions folder)")
     stats.add_argument("--since", metavar="DATE", type=_iso_date, help="only attempts started on or after this date (YYYY-MM-DD)")
     stats.add_argument("--language", metavar="CODE", help="only banks in this language (en, es ...)")
     stats.add_argument("--all-versions", action="store_true", help="count attempts on earlier versions of the bank too")
     stats.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text (default), csv or json")
-    preview = commands.add_parser("preview", parents=[common], help="walk through a bank on the kiosk screens; reloads when you save it")
+    preview = command("preview", help="walk through a bank on the kiosk screens; reloads when you save it")
     preview.add_argument("preview_bank", metavar="BANK", help="a bank file, or a bank id from the questions folder")
-    fhir = commands.add_parser("fhir", parents=[common], help="export a bank as a FHIR Questionnaire, or attempts as QuestionnaireResponses")
+    fhir = command("fhir", help="export a bank as a FHIR Questionnaire, or attempts as QuestionnaireResponses")
     fhir.add_argument("what", choices=("questionnaire", "responses"), help="questionnaire BANK, or responses")
     fhir.add_argument("fhir_bank", nargs="?", metavar="BANK", help="for questionnaire: a bank id or file")
     fhir.add_argument("--fhir-version", choices=("R4B", "R5"), default="R5", help="FHIR version (default R5)")
@@ -129,8 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="for questionnaire: the bank version with this content hash (its first characters are enough)")
     fhir.add_argument("--patient", metavar="ID", help="responses of one patient only")
     fhir.add_argument("--since", metavar="DATE", type=_iso_date, help="responses started on or after this date")
-    fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen")
-    serve = commands.add_parser("serve", parents=[common], help="serve the kiosk to a browser (each tab its own kiosk)")
+    fhir.add_argument("--out", metavar="FILE", type=Path, help="write to this file (owner-only) instead of the screen (- for the screen)")
+    serve = command("serve", help="serve the kiosk to a browser (each tab its own kiosk)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-kiosks", type=int, default=8, metavar="N", help="at most N tabs at once (default 8)")
@@ -192,9 +220,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _staff(args: argparse.Namespace) -> int:
     from comprehend.staff.commands import run_staff
+    from comprehend.staff.hint import staff_add_command
 
     if args.action != "list" and not args.name:
-        print(f"comprehend: 'staff {args.action}' needs a NAME, e.g. python main.py staff {args.action} \"Ann Lee\"", file=sys.stderr)
+        example = staff_add_command(args.results, '"Ann Lee"', args.action)
+        print(f"comprehend: 'staff {args.action}' needs a NAME, e.g. {example}", file=sys.stderr)
         return 2
     return run_staff(args.action, args.name, args.results, sys.stdout, sys.stderr)
 
@@ -213,7 +243,7 @@ def _report(args: argparse.Namespace) -> int:
     if not args.results.is_dir():
         print(f"comprehend: there is no results folder at {args.results}", file=sys.stderr)
         return 1
-    if _out_refused(args.out):
+    if str(args.out) != "-" and _out_refused(args.out):
         return 2
     data = ReviewData(args.results, args.questions)
     return run_report(data, args.attempt, args.patient, args.format, args.out, args.clinic, sys.stdout, sys.stderr,
@@ -221,21 +251,29 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    """Audit entries, one a line: time, who, action, attempt id, the attempt's patient id, detail (tab-separated)."""
+    from comprehend.store import ResultsStore
     from comprehend.store.audit import AuditLog
+    from comprehend.store.summaries import FIELD
 
     log = AuditLog(args.results)
-    count = 0
-    for entry in log.entries(args.since or ""):
-        print("\t".join(str(entry.get(key, "")) for key in ("at", "who", "action", "attempt_id", "detail")))
-        count += 1
-    for damaged in log.problems:
+    entries = list(log.entries(args.since or ""))
+    store = ResultsStore(args.results, args.kiosk_id)
+    patients: dict[str, str] = {}
+    if any(entry.get("attempt_id") for entry in entries):  # staff-only: the patient each attempt belongs to
+        patients = {str(row[FIELD["attempt_id"]]): str(row[FIELD["patient_id"]] or "") for row in store.summary_values()}
+    for entry in entries:
+        fields = [str(entry.get(key, "")) for key in ("at", "who", "action", "attempt_id")]
+        print("\t".join([*fields, patients.get(fields[3], ""), str(entry.get("detail", ""))]))
+    for damaged in [*log.problems, *store.problems]:
         print(f"comprehend: skipped {damaged.path}: {damaged.reason}. It was left untouched.", file=sys.stderr)
-    print(f"comprehend: {count} audit entr{'ies' if count != 1 else 'y'}", file=sys.stderr)
-    return 1 if log.problems else 0
+    print(f"comprehend: {len(entries)} audit entr{'ies' if len(entries) != 1 else 'y'}", file=sys.stderr)
+    return 1 if log.problems or store.problems else 0
 
 
 def _demo(args: argparse.Namespace) -> int:
     from comprehend.demo import DEMO_PREFIX, synthetic_attempts
+    from comprehend.staff.hint import RUN
     from comprehend.store import ResultsStore
 
     if not 1 <= args.attempts <= 1_000_000:
@@ -254,7 +292,7 @@ def _demo(args: argparse.Namespace) -> int:
         share = args.attempts // len(banks) + (1 if index < args.attempts % len(banks) else 0)
         records += synthetic_attempts(bank, share, seed=args.seed + index)
     count = store.finish_many(records)
-    print(f"Stored {count} made-up attempts in {args.results}. Try: python main.py review --results {args.results}")
+    print(f"Stored {count} made-up attempts in {args.results}. Try: {RUN} review --results {args.results}")
     return 0
 
 
@@ -331,6 +369,8 @@ def _fhir(args: argparse.Namespace) -> int:
     from comprehend.store.bank_shelf import BankShelf
     from comprehend.store.files import write_out_file
 
+    if str(args.out) == "-":  # `--out -`: the screen, as without --out
+        args.out = None
     if _out_refused(args.out):
         return 2
     if args.what == "questionnaire":
@@ -430,9 +470,20 @@ def _out_refused(out: Path | None) -> bool:
     return bool(problem)
 
 
+def _missing_package(error: Exception, typed: list[str]) -> str:
+    """For a package comprehend needs that this Python lacks: the sentence naming what to type instead; else ""."""
+    from comprehend.setup_check import DEPENDENCIES, why_and_what_to_type
+
+    name = getattr(error, "name", None) or ""
+    if not isinstance(error, ModuleNotFoundError) or name.split(".")[0] not in DEPENDENCIES:
+        return ""
+    return why_and_what_to_type(f"this Python ({sys.executable}) does not have {name}, which comprehend needs", typed)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return the exit code (0 fine, 1 problems found, 2 bad usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    typed = list(argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "kiosk")
     args = build_parser().parse_args(argv)
@@ -445,6 +496,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last guard: a plain message, never a traceback
-        print(f"comprehend: something went wrong ({error.__class__.__name__}: {error}). "
+        print(_missing_package(error, typed) or f"comprehend: something went wrong ({error.__class__.__name__}: {error}). "
               "Nothing stored was changed; please report this.", file=sys.stderr)
         return 1

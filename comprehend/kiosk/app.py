@@ -218,7 +218,7 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
     # --- start and idle watch ------------------------------------------------------------
     def on_mount(self) -> None:
         self._refresh_lock()
-        self.push_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode))
+        self.push_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode, results=self.store.folder))
         self.set_interval(min(1.0, max(self.idle_seconds / 4, 0.05)), self._watch_idle)
 
     async def on_event(self, event: events.Event) -> None:
@@ -326,7 +326,7 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self._refresh_lock()
-        await self.switch_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode, notice=notice))
+        await self.switch_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode, notice=notice, results=self.store.folder))
         self._last_input = time.monotonic()
         self._screen_shown()
 

@@ -14,6 +14,9 @@ from comprehend.reports.write import WordingNotKept, default_path, render, write
 from comprehend.session import local_now
 from comprehend.store.audit import EXPORTED_REPORT
 
+STDOUT = "-"  # `--out -`: the report goes to standard output (a PDF as bytes), the messages to stderr
+BINARY_FORMATS = ("pdf", "handout")
+
 
 def preferred_first(rows: list[AttemptRow]) -> list[AttemptRow]:
     """A patient's attempts (newest first) with the one to report first: the newest completed one, else the newest.
@@ -36,6 +39,22 @@ def _say_problems(data: ReviewData, err: TextIO) -> None:
               "ask your IT contact to restore it from a backup.", file=err)
 
 
+def _written_to(stream: TextIO, content: bytes, fmt: str, err: TextIO) -> bool:
+    """Write a report to standard output: text as text, a PDF to the stream's bytes; False after saying why it cannot."""
+    if fmt not in BINARY_FORMATS:
+        stream.write(content.decode("utf-8"))
+        stream.flush()
+        return True
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        print("comprehend: a PDF cannot be written to this output; give a file name with --out.", file=err)
+        return False
+    stream.flush()
+    buffer.write(content)
+    buffer.flush()
+    return True
+
+
 def run_report(
     data: ReviewData, attempt: str | None, patient: str | None, fmt: str, out_path: Path | None, clinic: str, out: TextIO, err: TextIO,
     phone: str = "",
@@ -43,7 +62,10 @@ def run_report(
     """Write the report(s) asked for (`phone`: the clinic's number on a handout); returns the exit code.
 
     The exit code is 1 also when a results file could not be read. Each export is audited.
+    With `out_path` "-" the report is written to `out` (a PDF to its byte buffer) and every message to `err`.
     """
+    to_stdout = out_path is not None and str(out_path) == STDOUT
+    report_out, out = out, (err if to_stdout else out)
     data.load()
     _say_problems(data, err)
     if attempt:
@@ -68,13 +90,18 @@ def run_report(
             others = ", ".join(_described(row) for row in matches if row.attempt_id != details[0].row.attempt_id)
             which = "completed" if details[0].row.status == COMPLETED else "newest"
             print(f"Reported the {which} attempt {_described(details[0].row)}; the patient's other attempts: {others}", file=out)
-    path = out_path or default_path(data.results, details[0], fmt)
+    path = STDOUT if to_stdout else (out_path or default_path(data.results, details[0], fmt))
     try:
         content = render(details, fmt, clinic, phone)
     except WordingNotKept as error:
         print(f"comprehend: no take-home sheet can be made: {error} Make the report (--format pdf) instead.", file=err)
         return 1
-    write_report(content, path)
+    if to_stdout:
+        if not _written_to(report_out, content, fmt, err):
+            return 1
+        path = "standard output"
+    else:
+        write_report(content, path)
     now = local_now().isoformat(timespec="seconds")
     for detail in details:
         data.audit.record(f"{getpass.getuser()} (command line)", EXPORTED_REPORT, now, detail.row.attempt_id, f"{fmt} to {path}")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from comprehend.staff.accounts import LastAccountError, StaffAccounts, StaffError
+from comprehend.staff.hint import staff_add_command
 from comprehend.staff.pin_policy import new_pin_problem
 from comprehend.store.files import DamagedFileError
 
@@ -29,7 +30,7 @@ def ask_new_pin(read_pin: PinReader, out: TextIO) -> str | None:
     return None
 
 
-def _remove(accounts: StaffAccounts, name: str, out: TextIO, err: TextIO, confirm: PinReader) -> int:
+def _remove(accounts: StaffAccounts, name: str, results: Path, out: TextIO, err: TextIO, confirm: PinReader) -> int:
     """Remove an account; the last one only after the name is typed again (it unlocks the kiosk)."""
     try:
         accounts.remove(name)
@@ -40,7 +41,7 @@ def _remove(accounts: StaffAccounts, name: str, out: TextIO, err: TextIO, confir
             return 1
         accounts.remove(name, last_too=True)
         print(f"Removed the account {name}. There are no staff accounts now: the kiosk is NOT locked (setup mode) "
-              "until you add one with: python main.py staff add NAME", file=out)
+              f"until you add one with: {staff_add_command(results)}", file=out)
         return 0
     print(f"Removed the account {name}.", file=out)
     return 0
@@ -56,12 +57,12 @@ def run_staff(action: str, name: str | None, results: Path, out: TextIO, err: Te
         if action == "list":
             names = accounts.names()
             if not names:
-                print("There are no staff accounts yet. Create one with: python main.py staff add NAME", file=out)
+                print(f"There are no staff accounts yet. Create one with: {staff_add_command(results)}", file=out)
             for staff_name in names:
                 print(staff_name, file=out)
             return 0
         if action == "remove":
-            return _remove(accounts, name or "", out, err, confirm)
+            return _remove(accounts, name or "", results, out, err, confirm)
         accounts.names()  # a damaged file is named before any PIN is asked
         pin = ask_new_pin(read_pin, out)
         if pin is None:

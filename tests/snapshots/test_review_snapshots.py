@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.tui.helpers import make_app
 from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app, stored_attempts
 
@@ -50,8 +52,9 @@ class TestStaffDialogs:
 
         assert snap_compare(make_app(results_dir), terminal_size=(80, 24), run_before=press_f12)
 
-    def test_setup_mode_welcome(self, snap_compare, results_dir):
-        assert snap_compare(make_app(results_dir, setup_mode=True), terminal_size=(80, 24))
+    def test_setup_mode_welcome(self, snap_compare, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)  # the default results/ folder: the banner's command names no --results
+        assert snap_compare(make_app(Path("results"), setup_mode=True), terminal_size=(80, 24))
 
 
 class TestReviewStats:

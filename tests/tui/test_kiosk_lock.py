@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input
@@ -10,7 +11,7 @@ from textual.widgets import Input
 from comprehend.kiosk.screens.question import QuestionScreen
 from comprehend.kiosk.screens.staff_menu import StaffMenuScreen
 from comprehend.kiosk.screens.staff_pin import StaffPinScreen
-from comprehend.kiosk.screens.welcome import SETUP_BANNER, WelcomeScreen
+from comprehend.kiosk.screens.welcome import WelcomeScreen, setup_banner
 from comprehend.staff.accounts import StaffAccounts
 from comprehend.store import ResultsStore
 from comprehend.store.audit import AuditLog
@@ -47,7 +48,7 @@ async def test_no_quit_key_leaves_the_locked_kiosk(results_dir, key):
         await pilot.press(key)
         await pilot.pause()
         assert app.is_running and app.screen is question
-        assert SETUP_BANNER not in screen_text(app)
+        assert "NOT locked" not in screen_text(app)
 
 
 async def test_setup_mode_shows_a_banner_and_ctrl_q_quits(results_dir):
@@ -55,16 +56,31 @@ async def test_setup_mode_shows_a_banner_and_ctrl_q_quits(results_dir):
     app = make_app(results_dir, setup_mode=True)
     async with app.run_test(size=(80, 24)) as pilot:
         assert not app.locked
-        assert SETUP_BANNER in screen_text(app)
+        assert setup_banner(results_dir) in screen_text(app)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
 
 
+async def test_setup_banner_names_the_results_folder_in_use(results_dir):
+    """Issue 14: the banner's command named no --results, so following it for another folder left this kiosk unlocked."""
+    app = make_app(results_dir, setup_mode=True)
+    async with app.run_test(size=(80, 24)):
+        assert f".venv/bin/python main.py staff add NAME --results {results_dir}" in screen_text(app)
+
+
+async def test_setup_banner_names_no_folder_for_the_default_one(tmp_path, monkeypatch):
+    """With the default results/ (where the command runs from), the command is the short one."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(Path("results"), setup_mode=True)
+    async with app.run_test(size=(80, 24)):
+        assert screen_text(app).splitlines()[0].endswith("create the first staff account: .venv/bin/python main.py staff add NAME")
+
+
 async def test_unlocked_option_keeps_ctrl_q_even_with_accounts(results_dir):
     app = make_app(results_dir, unlocked=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert not app.locked and SETUP_BANNER not in screen_text(app)
+        assert not app.locked and "NOT locked" not in screen_text(app)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
@@ -79,7 +95,7 @@ async def test_kiosk_locks_at_the_next_welcome_once_an_account_is_created(result
         await sign_in(pilot)
         await app.back_to_welcome()
         await pilot.pause()
-        assert app.locked and SETUP_BANNER not in screen_text(app)
+        assert app.locked and "NOT locked" not in screen_text(app)
 
 
 async def test_wrong_pin_shows_a_calm_message_and_the_patient_screen_comes_back_unchanged(results_dir):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
@@ -51,7 +52,16 @@ async def test_without_an_account_review_says_how_to_create_one(results_dir):
     app = make_review_app(SMALL_BANK.parent, results_dir)
     async with app.run_test(size=(100, 30)):
         assert isinstance(app.screen, LoginScreen)
-        assert "python main.py staff add NAME" in screen_text(app)
+        assert f".venv/bin/python main.py staff add NAME --results {results_dir}" in screen_text(app)
+
+
+async def test_without_an_account_in_the_default_folder_the_command_names_no_folder(tmp_path, monkeypatch):
+    """Issue 14: the command names --results only when it is not the default results/ folder."""
+    monkeypatch.chdir(tmp_path)
+    app = make_review_app(SMALL_BANK.parent, Path("results"))
+    async with app.run_test(size=(100, 30)):
+        text = screen_text(app)
+        assert ".venv/bin/python main.py staff add NAME\n" in text and "--results" not in text
 
 
 async def test_wrong_pin_stays_on_sign_in_and_is_audited(results_dir):

@@ -93,7 +93,7 @@ def test_audit_command_lists_entries_since_a_date(results_dir, capsys):
     log.record("Bo Chan", "signed-off", "2026-11-02T09:00:00+00:00", "a2")
     assert main(["audit", "--results", str(results_dir), "--since", "2026-11-01"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["2026-11-02T09:00:00+00:00\tBo Chan\tsigned-off\ta2\t"]
+    assert out == ["2026-11-02T09:00:00+00:00\tBo Chan\tsigned-off\ta2\t\t"]  # a2 is not stored: no patient id
     with pytest.raises(SystemExit) as usage:  # bad usage: a message and exit 2
         main(["audit", "--results", str(results_dir), "--since", "yesterday"])
     assert usage.value.code == 2

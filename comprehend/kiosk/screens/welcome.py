@@ -6,6 +6,8 @@ languages, every sentence is shown in each of them and each bank is listed in it
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
@@ -15,6 +17,7 @@ from textual.widgets import Button, Static
 from comprehend.bank.model import Bank
 from comprehend.kiosk.messages import BankChosen, ContrastToggled
 from comprehend.kiosk.widgets.numbered_choice import DIGIT_BINDINGS, NumberedChoice
+from comprehend.staff.hint import DEFAULT_RESULTS, staff_add_command
 from comprehend.ui.text import Plain
 from comprehend.words import Words, language_name, words_for
 
@@ -30,10 +33,10 @@ def in_each(tables: list[Words], field: str, joiner: str = "\n") -> str:
     return joiner.join(dict.fromkeys(getattr(words, field) for words in tables))
 
 
-SETUP_BANNER = (
-    "Setup mode: this kiosk is NOT locked (ctrl+q quits). To lock it, create the first staff account: "
-    "python main.py staff add NAME"
-)
+def setup_banner(results: Path) -> str:
+    """What staff read in setup mode: the kiosk is not locked, and the command that locks it (naming `results`)."""
+    return ("Setup mode: this kiosk is NOT locked (ctrl+q quits). To lock it, create the first staff account: "
+            + staff_add_command(results))
 
 
 class WelcomeScreen(Screen):
@@ -44,17 +47,18 @@ class WelcomeScreen(Screen):
     BINDINGS = [Binding("enter", "start", "Start", show=False), Binding("c", "contrast", "High contrast", show=False),
                 *DIGIT_BINDINGS]
 
-    def __init__(self, banks: list[Bank], setup_mode: bool = False, notice: str = "") -> None:
+    def __init__(self, banks: list[Bank], setup_mode: bool = False, notice: str = "", results: Path = DEFAULT_RESULTS) -> None:
         super().__init__()
         self.banks = banks
         self.setup_mode = setup_mode
+        self.results = results  # named in the setup banner's command
         self.notice = notice  # a calm sentence after an unexpected error, else nothing
         self.tables = languages_of(banks)
 
     def compose(self) -> ComposeResult:
         tables = self.tables
         if self.setup_mode:
-            yield Static(SETUP_BANNER, id="setup-banner", classes="setup-banner")
+            yield Static(setup_banner(self.results), id="setup-banner", classes="setup-banner")
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
                 if self.notice:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -9,13 +11,15 @@ from textual.widgets import Footer, Static
 
 from comprehend.review.messages import StaffSignedIn
 from comprehend.staff.accounts import StaffAccounts
+from comprehend.staff.hint import staff_add_command
 from comprehend.ui.sign_in import SignInForm
 
-NO_ACCOUNT = (
-    "There is no staff account yet, so review cannot open.\n\n"
-    "Create the first one in a terminal:\n\n    python main.py staff add NAME\n\n"
-    "It asks for a PIN of 6 to 8 digits, twice. Then start review again. Press ctrl+q to close."
-)
+
+def no_account_text(results: Path) -> str:
+    """Why review cannot open yet, and the command (naming `results`) that creates the first account."""
+    return ("There is no staff account yet, so review cannot open.\n\n"
+            f"Create the first one in a terminal:\n\n{staff_add_command(results)}\n\n"
+            "It asks for a PIN of 6 to 8 digits, twice. Then start review again. Press ctrl+q to close.")
 
 
 class LoginScreen(Screen):
@@ -34,7 +38,8 @@ class LoginScreen(Screen):
                     yield Static(self.message, id="login-note")
                 yield SignInForm(self.accounts, cancel=False)
             else:
-                yield Static(NO_ACCOUNT, id="no-account")
+                results = self.accounts.path.parent.parent  # accounts live in <results>/staff/
+                yield Static(no_account_text(results), id="no-account")
         yield Footer()
 
     def on_sign_in_form_signed_in(self, message: SignInForm.SignedIn) -> None:
