@@ -1,4 +1,4 @@
-"""`check`: validate bank files, print every error and warning as path:line:col, then a summary."""
+"""`check`: validate bank files, print every error and warning as path:line:col, a summary, then each valid bank as approved or draft."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from comprehend.bank.discovery import bank_files
 from comprehend.bank.language_rules import Readability
 from comprehend.bank.lint import lint
 from comprehend.bank.loader import load_bank
+from comprehend.bank.model import Bank
 from comprehend.bank.problems import BankError, Problem
 from comprehend.bank.translations import check_translations
 
@@ -30,6 +31,7 @@ class CheckReport:
     questions: int = 0
     problems: list[Problem] = field(default_factory=list)
     scores: dict[Readability, list[float]] = field(default_factory=dict)  # per readability formula (per language)
+    banks: list[Bank] = field(default_factory=list)  # the valid banks, in file order (for their approval)
 
     @property
     def errors(self) -> int:
@@ -72,6 +74,7 @@ def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
         if bank.path in mismatched:
             continue
         report.valid += 1
+        report.banks.append(bank)
         report.facts += len(bank.facts)
         report.questions += len(bank.questions)
         found = lint(bank, source)
@@ -80,6 +83,22 @@ def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
             report.scores.setdefault(found.readability, []).extend(found.scores)
     report.problems.sort()
     return report
+
+
+def approval_line(bank: Bank) -> str:
+    """'path: approved: version 3, by Dr Ann Lee (spine surgeon) on 2026-11-30', or 'path: draft: ...'."""
+    if bank.approved is None:
+        return f"{bank.path}: draft: version {bank.version} is not approved by a clinician"
+    approval = bank.approved
+    return f"{bank.path}: approved: version {bank.version}, by {approval.by} ({approval.role}) on {approval.on}"
+
+
+def approval_data(bank: Bank) -> dict:
+    """The approval of one bank for `--format json`: its file, id, language, version, status and approval (or null)."""
+    approval = bank.approved
+    return {"path": bank.path, "id": bank.id, "language": bank.language, "version": bank.version,
+            "status": "draft" if approval is None else "approved",
+            "approved": None if approval is None else {"by": approval.by, "role": approval.role, "on": approval.on}}
 
 
 def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str = "text", source: Path | None = None) -> int:
@@ -93,9 +112,12 @@ def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str 
     if fmt == "json":
         print(json.dumps({"problems": [p.as_dict() for p in report.problems], "summary": report.summary(),
                           "banks": report.files, "valid": report.valid, "errors": report.errors,
-                          "warnings": report.warnings, "ok": not failed}, ensure_ascii=False, indent=2), file=out)
+                          "warnings": report.warnings, "ok": not failed,
+                          "approvals": [approval_data(bank) for bank in report.banks]}, ensure_ascii=False, indent=2), file=out)
     else:
         for problem in report.problems:
             print(problem, file=out)
         print(report.summary(), file=out)
+        for bank in report.banks:
+            print(approval_line(bank), file=out)
     return 1 if failed else 0

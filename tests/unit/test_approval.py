@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import jsonschema
@@ -12,7 +13,11 @@ from comprehend.bank.loader import parse_bank
 from comprehend.bank.model import Approval
 from comprehend.bank.problems import BankError
 from comprehend.bank.snapshot import SnapshotShapeError, bank_content, bank_from_content
+from comprehend.check import check_banks, run_check
 from comprehend.store.snapshots import BankSnapshots
+from tests.conftest import ROOT
+
+QUESTIONS = ROOT / "questions"
 
 DRAFT = """\
 id: demo
@@ -181,3 +186,49 @@ def test_an_approval_added_to_a_draft_snapshot_does_not_match_its_hash():
     content["approved"] = {"by": "Dr Ann Lee", "role": "spine surgeon", "on": "2026-11-30"}
     with pytest.raises(SnapshotShapeError, match="does not match its hash"):
         bank_from_content(content, draft.content_hash)
+
+
+# --- check -------------------------------------------------------------------------------------------------
+
+def test_check_reports_each_bank_as_approved_or_draft(tmp_path):
+    (tmp_path / "a-draft.yaml").write_text(DRAFT.replace("id: demo", "id: other"))
+    (tmp_path / "b-approved.yaml").write_text(APPROVED)
+    (tmp_path / "c-broken.yaml").write_text("id: x\n")
+    out = io.StringIO()
+    assert run_check([tmp_path], out) == 1  # the broken one
+    lines = out.getvalue().splitlines()
+    summary = next(n for n, line in enumerate(lines) if line.startswith("checked 3 banks: 2 valid, 1 with errors"))
+    assert lines[summary + 1:] == [
+        f"{tmp_path / 'a-draft.yaml'}: draft: version 3 is not approved by a clinician",
+        f"{tmp_path / 'b-approved.yaml'}: approved: version 3, by Dr Ann Lee (spine surgeon) on 2026-11-30",
+    ]
+
+
+def test_a_draft_is_no_warning_so_strict_passes(tmp_path):
+    """The bundled banks ship as drafts and `check --strict` must still pass on them."""
+    draft, approved = tmp_path / "draft.yaml", tmp_path / "approved.yaml"
+    draft.write_text(DRAFT)
+    approved.write_text(APPROVED)
+    found = {path.name: [(p.severity, p.message) for p in check_banks([path]).problems] for path in (draft, approved)}
+    assert found["draft.yaml"] == found["approved.yaml"]
+    assert all(severity == "warning" for severity, _ in found["draft.yaml"])
+    assert not any("draft" in message or "approv" in message for _, message in found["draft.yaml"])
+
+
+def test_check_json_gives_each_approval(tmp_path):
+    (tmp_path / "a-draft.yaml").write_text(DRAFT.replace("id: demo", "id: other"))
+    (tmp_path / "b-approved.yaml").write_text(APPROVED)
+    out = io.StringIO()
+    run_check([tmp_path], out, fmt="json")
+    assert json.loads(out.getvalue())["approvals"] == [
+        {"path": str(tmp_path / "a-draft.yaml"), "id": "other", "language": "en", "version": 3, "status": "draft",
+         "approved": None},
+        {"path": str(tmp_path / "b-approved.yaml"), "id": "demo", "language": "en", "version": 3, "status": "approved",
+         "approved": {"by": "Dr Ann Lee", "role": "spine surgeon", "on": "2026-11-30"}},
+    ]
+
+
+def test_the_bundled_banks_ship_as_drafts():
+    """A clinician must approve them before use: nobody may add an approval on their behalf."""
+    report = check_banks([QUESTIONS])
+    assert report.banks and all(bank.approved is None for bank in report.banks)
