@@ -69,6 +69,13 @@ class AttemptDetail:
                 "by their ids, with each choice as the patient gave it.")
 
     @property
+    def approval_note(self) -> str:
+        """Who approved the version the patient took, or that it was a draft, as it stood when they took it (its snapshot)."""
+        if self.bank is not None:
+            return self.bank.approval_sentence
+        return f"Whether version {self.row.bank_version} of this bank was approved is not known: its wording was not kept"
+
+    @property
     def short_hash(self) -> str:
         """The first 8 characters of the bank's content hash."""
         return self.bank_hash[:8]

@@ -41,6 +41,7 @@ def report_text(detail: AttemptDetail, clinic: str) -> ReportText:
     facts = [
         ("Patient ID", row.patient_id),
         ("Bank", f"{row.bank_title}, version {row.bank_version}, {detail.short_hash}{older}"),
+        ("Approval", detail.approval_note),
         ("Date", row.when),
         ("Language", row.language),
         ("Kiosk", detail.kiosk_id),
