@@ -7,16 +7,20 @@ import io
 import shutil
 
 import pytest
+from fhir.resources.questionnaire import Questionnaire as QuestionnaireR5
+from fhir.resources.R4B.questionnaire import Questionnaire as QuestionnaireR4B
 
 from comprehend.bank.loader import load_bank
+from comprehend.reports import fhir
 from comprehend.reports.csv_report import render_csv
 from comprehend.reports.html import render_html
 from comprehend.reports.markdown import render_markdown
 from comprehend.reports.pdf import render_report_pdf
 from comprehend.review_data import ReviewData
-from tests.approval_builders import APPROVED_DAY, APPROVED_SENTENCE, DRAFT_SENTENCE, draft_then_approved, take
+from tests.approval_builders import APPROVED_DAY, APPROVED_SENTENCE, DRAFT_SENTENCE, approved_small_bank, draft_then_approved, take
 from tests.unit.test_chart_page import flat, page_texts
 
+FHIR_MODELS = {"R4B": QuestionnaireR4B, "R5": QuestionnaireR5}
 NOT_KNOWN = "Whether version 2 of this bank was approved is not known: its wording was not kept"
 
 
@@ -78,3 +82,13 @@ def test_without_the_snapshot_the_approval_is_not_known_and_never_taken_from_the
     markdown = render_markdown(draft, "Clinic")
     assert f"- **Approval:** {NOT_KNOWN}\n" in markdown and "Dr Ann Lee" not in markdown
     assert {row["bank_status"] for row in csv.DictReader(io.StringIO(render_csv([draft])))} == {"unknown"}
+
+
+@pytest.mark.parametrize("version", ["R4B", "R5"])
+def test_fhir_questionnaire_is_a_draft_until_approved(tmp_path, small_bank, version):
+    draft = fhir.questionnaire(small_bank, version)
+    assert draft["status"] == "draft" and "approvalDate" not in draft
+    approved = fhir.questionnaire(approved_small_bank(tmp_path), version)
+    assert approved["status"] == "active" and approved["approvalDate"] == "2026-11-02"
+    for document in (draft, approved):
+        FHIR_MODELS[version].model_validate(document)
