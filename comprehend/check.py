@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from comprehend.bank.approval_check import approval_warnings
 from comprehend.bank.discovery import bank_files
 from comprehend.bank.language_rules import Readability
 from comprehend.bank.lint import lint
@@ -57,8 +59,9 @@ class CheckReport:
         )
 
 
-def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
-    """Load and lint every bank named by these files or folders."""
+def check_banks(paths: list[Path], source: Path | None = None, today: datetime.date | None = None) -> CheckReport:
+    """Load and lint every bank named by these files or folders (`today`, for the approval date: the local date)."""
+    today = today or datetime.date.today()
     report = CheckReport()
     loaded = []
     for path in bank_files(paths):
@@ -79,6 +82,7 @@ def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
         report.questions += len(bank.questions)
         found = lint(bank, source)
         report.problems.extend(found.problems)
+        report.problems.extend(approval_warnings(bank, today))
         if found.readability is not None:
             report.scores.setdefault(found.readability, []).extend(found.scores)
     report.problems.sort()

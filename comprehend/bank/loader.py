@@ -257,6 +257,7 @@ def _places(values: dict) -> dict[str, tuple[int, int]]:
     places: dict[str, tuple[int, int]] = {"bank": _place(values)}
     if values.get("approved"):
         places["approved"] = _place(values, "approved")
+        places["approved:on"] = _place(values["approved"], "on")
     for fact in values["facts"]:
         places[f"fact:{fact['id']}"] = _place(fact)
         places[f"fact:{fact['id']}:text"] = _place(fact, "text")

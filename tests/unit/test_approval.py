@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 
@@ -232,3 +233,18 @@ def test_the_bundled_banks_ship_as_drafts():
     """A clinician must approve them before use: nobody may add an approval on their behalf."""
     report = check_banks([QUESTIONS])
     assert report.banks and all(bank.approved is None for bank in report.banks)
+
+
+def test_an_approval_dated_after_today_is_a_warning_at_its_date(tmp_path):
+    path = tmp_path / "bank.yaml"
+    path.write_text(APPROVED)
+    found = [p for p in check_banks([path], today=datetime.date(2026, 11, 29)).problems if p.rule == "approval-date"]
+    assert [(p.line, p.col, p.severity) for p in found] == [(7, 7, "warning")]
+    assert "dated 2026-11-30, after today (2026-11-29)" in found[0].message and "check the year" in found[0].hint
+
+
+@pytest.mark.parametrize("today", [datetime.date(2026, 11, 30), datetime.date(2027, 1, 1)])
+def test_an_approval_dated_today_or_before_is_no_warning(tmp_path, today):
+    path = tmp_path / "bank.yaml"
+    path.write_text(APPROVED)
+    assert not [p for p in check_banks([path], today=today).problems if p.rule == "approval-date"]
