@@ -42,6 +42,14 @@ def bank_content(bank: Bank) -> dict[str, Any]:
     return json.loads(json.dumps(content, ensure_ascii=False))  # lists, as the file will hold them
 
 
+def same_wording(one: Bank, other: Bank) -> bool:
+    """True when two banks differ at most in their approval: patients saw exactly the same."""
+    first, second = bank_content(one), bank_content(other)
+    first.pop("approved", None)
+    second.pop("approved", None)
+    return first == second
+
+
 def hash_of_content(content: dict[str, Any]) -> str:
     """The SHA-256 of bank content in canonical JSON (the bank's content hash)."""
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -36,3 +36,4 @@ async def test_each_attempt_shows_the_approval_of_the_version_it_was_taken_on(tm
         assert "PT-APPROVED" in newest and APPROVED_SENTENCE in newest and "draft" not in newest
         oldest = await _open(app, pilot, 1)
         assert "PT-DRAFT" in oldest and DRAFT_SENTENCE in oldest and "Dr Ann Lee" not in oldest
+        assert "(same wording; only the approval changed since)" in oldest and "may have changed" not in oldest

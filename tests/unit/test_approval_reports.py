@@ -92,3 +92,24 @@ def test_fhir_questionnaire_is_a_draft_until_approved(tmp_path, small_bank, vers
     assert approved["status"] == "active" and approved["approvalDate"] == "2026-11-02"
     for document in (draft, approved):
         FHIR_MODELS[version].model_validate(document)
+
+
+def test_an_attempt_on_the_draft_says_only_the_approval_changed_since(both):
+    """Approving gives a new hash, so the draft's attempt is not today's version; its wording is, and the report says so."""
+    assert both["PT-DRAFT"].only_approval_changed and not both["PT-APPROVED"].only_approval_changed
+    markdown = render_markdown(both["PT-DRAFT"], "Clinic")
+    assert "(the same wording as today's bank file; only its approval has changed since)" in markdown
+    assert "older version" not in markdown
+    assert "(" not in render_markdown(both["PT-APPROVED"], "Clinic").split("**Bank:**")[1].splitlines()[0]
+
+
+def test_a_reworded_approved_bank_is_still_an_older_version(tmp_path):
+    results, approved = draft_then_approved(tmp_path)
+    path = tmp_path / "questions" / "small.yaml"
+    path.write_text(path.read_text().replace("What colour is a clear sky?", "Which colour is the sky with no clouds?"))
+    reworded = load_bank(path)
+    data = ReviewData(results, tmp_path / "questions", banks=[reworded])
+    for row in data.load():
+        detail = data.detail(row.attempt_id)
+        assert not detail.only_approval_changed
+        assert "(an older version of this bank)" in render_markdown(detail, "Clinic")

@@ -30,7 +30,8 @@ class DetailScreen(Screen):
 
     def compose(self) -> ComposeResult:
         detail, row = self.detail, self.detail.row
-        older = "  (an older version of this bank: the wording may have changed since)" if row.older_version else ""
+        older = ("" if not row.older_version else "  (same wording; only the approval changed since)" if detail.only_approval_changed
+                 else "  (an older version of this bank: the wording may have changed since)")
         yield Plain(f"Patient {row.patient_id} · {row.bank_title} v{row.bank_version}{older}", id="detail-title", classes="bar")
         with VerticalScroll(id="detail-body"):
             yield Plain(
