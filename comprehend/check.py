@@ -1,4 +1,4 @@
-"""`check`: validate bank files, print every error and warning as path:line:col, a summary, then each valid bank as approved or draft."""
+"""`check`: validate bank files, print every error and warning as path:line:col, each valid bank as approved or draft, then a summary."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str 
     else:
         for problem in report.problems:
             print(problem, file=out)
-        print(report.summary(), file=out)
         for bank in report.banks:
             print(approval_line(bank), file=out)
+        print(report.summary(), file=out)  # always the last line
     return 1 if failed else 0

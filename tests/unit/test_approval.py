@@ -198,11 +198,12 @@ def test_check_reports_each_bank_as_approved_or_draft(tmp_path):
     out = io.StringIO()
     assert run_check([tmp_path], out) == 1  # the broken one
     lines = out.getvalue().splitlines()
-    summary = next(n for n, line in enumerate(lines) if line.startswith("checked 3 banks: 2 valid, 1 with errors"))
-    assert lines[summary + 1:] == [
+    assert lines[-1].startswith("checked 3 banks: 2 valid, 1 with errors")  # the summary stays the last line
+    assert lines[-3:-1] == [
         f"{tmp_path / 'a-draft.yaml'}: draft: version 3 is not approved by a clinician",
         f"{tmp_path / 'b-approved.yaml'}: approved: version 3, by Dr Ann Lee (spine surgeon) on 2026-11-30",
     ]
+    assert all(": error: " in line or ": warning: " in line for line in lines[:-3])  # after every problem
 
 
 def test_a_draft_is_no_warning_so_strict_passes(tmp_path):
