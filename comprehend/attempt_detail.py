@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from comprehend.bank.model import Bank
+from comprehend.bank.snapshot import same_wording
 from comprehend.overview import AttemptRow
 from comprehend.talking_points import TalkingPoint, talking_points
 
@@ -59,6 +60,16 @@ class AttemptDetail:
     reviews: tuple[dict, ...] = field(default=())
     unread_reviews: tuple[str, ...] = field(default=())  # sign-off files that could not be read in full (their names)
     bank: Bank | None = None  # the bank as the patient saw it; None when its wording was not kept
+    only_approval_changed: bool = False  # today's file has the same wording; only its approval is new (or gone)
+
+    @property
+    def older_note(self) -> str:
+        """'' for today's version; otherwise why the version is not today's (the wording, or only the approval)."""
+        if not self.row.older_version:
+            return ""
+        if self.only_approval_changed:
+            return "the same wording as today's bank file; only its approval has changed since"
+        return "an older version of this bank"
 
     @property
     def wording_note(self) -> str:
@@ -67,6 +78,13 @@ class AttemptDetail:
             return ""
         return (f"The wording of version {self.row.bank_version} of this bank was not kept: questions and points are named "
                 "by their ids, with each choice as the patient gave it.")
+
+    @property
+    def approval_note(self) -> str:
+        """Who approved the version the patient took, or that it was a draft, as it stood when they took it (its snapshot)."""
+        if self.bank is not None:
+            return self.bank.approval_sentence
+        return f"Whether version {self.row.bank_version} of this bank was approved is not known: its wording was not kept"
 
     @property
     def short_hash(self) -> str:
@@ -115,12 +133,13 @@ def questions_asked(record: dict, bank: Bank | None) -> list[QuestionAsked]:
 
 
 def attempt_detail(row: AttemptRow, record: dict, bank: Bank | None, all_rows: list[AttemptRow], reviews: list[dict],
-                   original: Bank | None = None, unread_reviews: tuple[str, ...] = ()) -> AttemptDetail:
+                   original: Bank | None = None, unread_reviews: tuple[str, ...] = (), current: Bank | None = None) -> AttemptDetail:
     """The detail of `record` (whose list row is `row`); `all_rows` gives the same patient's earlier attempts.
 
     `bank` is the bank the attempt was taken on (None: its wording was not kept);
     `original` is the bank `bank` was translated from, when the patient took a translation;
-    `unread_reviews` names sign-off files that could not be read, so a sign-off may be missing.
+    `unread_reviews` names sign-off files that could not be read, so a sign-off may be missing;
+    `current` is today's file of that bank and language, to tell a new approval from a new wording.
     """
     earlier = sorted(
         (other for other in all_rows if other.patient_id == row.patient_id and other.started_at < row.started_at),
@@ -143,4 +162,6 @@ def attempt_detail(row: AttemptRow, record: dict, bank: Bank | None, all_rows: l
         reviews=tuple(reviews),
         unread_reviews=tuple(unread_reviews),
         bank=bank,
+        only_approval_changed=bool(row.older_version and bank is not None and current is not None
+                                   and current.version == bank.version and same_wording(bank, current)),
     )

@@ -1,7 +1,8 @@
-"""`check`: validate bank files, print every error and warning as path:line:col, then a summary."""
+"""`check`: validate bank files, print every error and warning as path:line:col, each valid bank as approved or draft, then a summary."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import statistics
 from dataclasses import dataclass, field
@@ -9,10 +10,12 @@ from pathlib import Path
 from typing import TextIO
 
 from comprehend.bank.cues import CueFigure
+from comprehend.bank.approval_check import approval_warnings
 from comprehend.bank.discovery import bank_files
 from comprehend.bank.language_rules import Readability
 from comprehend.bank.lint import lint
 from comprehend.bank.loader import load_bank
+from comprehend.bank.model import Bank
 from comprehend.bank.problems import BankError, Problem
 from comprehend.bank.translations import check_translations
 
@@ -32,6 +35,7 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     scores: dict[Readability, list[float]] = field(default_factory=dict)  # per readability formula (per language)
     cue_figures: list[CueFigure] = field(default_factory=list)  # per valid bank, in check order
+    banks: list[Bank] = field(default_factory=list)  # the valid banks, in file order (for their approval)
 
     @property
     def errors(self) -> int:
@@ -65,8 +69,9 @@ class CheckReport:
         return "".join(f"; {Path(figure.path).name} {figure.describe()}" for figure in figures)
 
 
-def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
-    """Load and lint every bank named by these files or folders."""
+def check_banks(paths: list[Path], source: Path | None = None, today: datetime.date | None = None) -> CheckReport:
+    """Load and lint every bank named by these files or folders (`today`, for the approval date: the local date)."""
+    today = today or datetime.date.today()
     report = CheckReport()
     loaded = []
     for path in bank_files(paths):
@@ -82,16 +87,34 @@ def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
         if bank.path in mismatched:
             continue
         report.valid += 1
+        report.banks.append(bank)
         report.facts += len(bank.facts)
         report.questions += len(bank.questions)
         found = lint(bank, source)
         report.problems.extend(found.problems)
+        report.problems.extend(approval_warnings(bank, today))
         if found.readability is not None:
             report.scores.setdefault(found.readability, []).extend(found.scores)
         if found.cue_guessing is not None:
             report.cue_figures.append(found.cue_guessing)
     report.problems.sort()
     return report
+
+
+def approval_line(bank: Bank) -> str:
+    """'path: approved: version 3, by Dr Ann Lee (spine surgeon) on 2026-11-30', or 'path: draft: ...'."""
+    if bank.approved is None:
+        return f"{bank.path}: draft: version {bank.version} is not approved by a clinician"
+    approval = bank.approved
+    return f"{bank.path}: approved: version {bank.version}, by {approval.by} ({approval.role}) on {approval.on}"
+
+
+def approval_data(bank: Bank) -> dict:
+    """The approval of one bank for `--format json`: its file, id, language, version, status and approval (or null)."""
+    approval = bank.approved
+    return {"path": bank.path, "id": bank.id, "language": bank.language, "version": bank.version,
+            "status": "draft" if approval is None else "approved",
+            "approved": None if approval is None else {"by": approval.by, "role": approval.role, "on": approval.on}}
 
 
 def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str = "text", source: Path | None = None) -> int:
@@ -106,9 +129,12 @@ def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str 
         print(json.dumps({"problems": [p.as_dict() for p in report.problems], "summary": report.summary(),
                           "banks": report.files, "valid": report.valid, "errors": report.errors,
                           "warnings": report.warnings, "ok": not failed,
-                          "cue_guessing": [figure.as_dict() for figure in report.cue_figures]}, ensure_ascii=False, indent=2), file=out)
+                          "cue_guessing": [figure.as_dict() for figure in report.cue_figures],, ensure_ascii=False, indent=2), file=out)
+                          "approvals": [approval_data(bank) for bank in report.banks]}, ensure_ascii=False, indent=2), file=out)
     else:
         for problem in report.problems:
             print(problem, file=out)
-        print(report.summary(), file=out)
+        for bank in report.banks:
+            print(approval_line(bank), file=out)
+        print(report.summary(), file=out)  # always the last line
     return 1 if failed else 0

@@ -84,7 +84,8 @@ class ReviewData:
             return None
         bank = self.shelf.for_record(record)
         original = self.original_of(bank) if bank is not None else None
-        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []), original, self.unread_reviews())
+        return attempt_detail(row, record, bank, self.rows, self.signoffs.get(attempt_id, []), original, self.unread_reviews(),
+                              self.shelf.current(row.bank_id, row.language))
 
     def unread_reviews(self) -> tuple[str, ...]:
         """The sign-off files (relative to the results folder) that could not be read in full at the last load."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from comprehend.bank.schema import BANK, ID_PATTERN, Key, Shape
+from comprehend.bank.schema import BANK, DATE_PATTERN, ID_PATTERN, Key, Shape
 
 SCHEMA_FILE = "bank.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}"
@@ -20,6 +20,12 @@ def _key_schema(key: Key) -> dict:
         schema.update(type="string", pattern=ID_PATTERN)
     elif key.kind == "text":
         schema.update(type="string", pattern=r"\S")
+    elif key.kind == "date":
+        schema.update(type="string", format="date", pattern=DATE_PATTERN)
+    elif key.kind == "mapping":
+        assert key.item is not None
+        schema.update(_shape_schema(key.item))
+        schema["description"] = key.help
     elif key.kind == "bool":
         schema.update(type="boolean")
     elif key.kind in ("int", "number"):

@@ -6,20 +6,23 @@ words that name the key or the value, so an educator can fix a whole file in one
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
 from pathlib import Path
 
-from comprehend.bank.model import Bank, Fact, Question, WrongChoice
+from comprehend.bank.model import Approval, Bank, Fact, Question, WrongChoice
 from comprehend.bank.problems import BankError, Problem
 from comprehend.bank.regular_file import FileRefused, read_regular_file
 from comprehend.bank.snapshot import bank_content, hash_of_content
-from comprehend.bank.schema import BANK, ID_PATTERN, Key, Shape
+from comprehend.bank.schema import BANK, DATE_PATTERN, ID_PATTERN, Key, Shape
 from comprehend.bank.yaml_tree import Node, read_yaml
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 _ID = re.compile(ID_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_DATE_AND_TIME = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)")
 _KIND_WORDS = {
     "int": "a number",
     "number": "a number",
@@ -53,6 +56,11 @@ class _Checker:
         name = name or f"'{key.name}' in {where}"
         if key.kind in ("text", "id"):
             return self._text(node, key, name)
+        if key.kind == "date":
+            return self._date(node, name)
+        if key.kind == "mapping":
+            assert key.item is not None
+            return self.mapping(node, key.item, f"the {key.item.name} ('{key.name}')")
         if key.kind == "bool":
             if node.kind != "bool":
                 self.error(node.line, node.col, f"{name} must be yes or no (true or false), not {_KIND_WORDS[node.kind]}")
@@ -93,6 +101,28 @@ class _Checker:
                 f"{name} is '{text}', which is not a valid id: use only lowercase letters, digits and "
                 "hyphens, such as 'balloon-purpose'",
             )
+            return None
+        return text
+
+    def _date(self, node: Node, name: str) -> str | None:
+        """An ISO date (YYYY-MM-DD) of a real day, quoted or not; the text as written."""
+        example = "write it as year-month-day, such as 2026-11-30"
+        if node.kind not in ("text", "date"):
+            shown = f" ({node.raw})" if node.raw and len(node.raw) <= 20 else ""
+            self.error(node.line, node.col, f"{name} must be a date; {example}, not {_KIND_WORDS[node.kind]}{shown}")
+            return None
+        text = str(node.value).strip()
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        if _DATE_AND_TIME.match(text):
+            self.error(node.line, node.col, f"{name} is '{shown}', which has a time in it; write the day only, such as 2026-11-30")
+            return None
+        if not _DATE.match(text):
+            self.error(node.line, node.col, f"{name} is '{shown}', which is not a date; {example}")
+            return None
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            self.error(node.line, node.col, f"{name} is {text}, but there is no such day; {example}")
             return None
         return text
 
@@ -225,6 +255,9 @@ def content_hash(bank: Bank) -> str:
 def _places(values: dict) -> dict[str, tuple[int, int]]:
     """Where each fact, question, choice and text stands in the file, for warnings."""
     places: dict[str, tuple[int, int]] = {"bank": _place(values)}
+    if values.get("approved"):
+        places["approved"] = _place(values, "approved")
+        places["approved:on"] = _place(values["approved"], "on")
     for fact in values["facts"]:
         places[f"fact:{fact['id']}"] = _place(fact)
         places[f"fact:{fact['id']}:text"] = _place(fact, "text")
@@ -237,6 +270,13 @@ def _places(values: dict) -> dict[str, tuple[int, int]]:
             places[f"{prefix}:wrong:{number}"] = _place(wrong, "text")
             places[f"{prefix}:why:{number}"] = _place(wrong, "why")
     return places
+
+
+def _approval(values: dict | None) -> Approval | None:
+    """The checked 'approved' mapping as an Approval; None when the bank leaves it out (a draft)."""
+    if not values:
+        return None
+    return Approval(by=values["by"], role=values["role"], on=values["on"])
 
 
 def _build(values: dict, path: str) -> Bank:
@@ -264,6 +304,7 @@ def _build(values: dict, path: str) -> Bank:
         max_rounds=values["max_rounds"],
         source=values["source"],
         source_file=values["source_file"],
+        approved=_approval(values.get("approved")),
         path=path,
         places=_places(values),
     )

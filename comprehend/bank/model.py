@@ -37,6 +37,19 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Approval:
+    """Who approved a bank version for use with patients: a clinician's name, their role, and the ISO date."""
+
+    by: str
+    role: str
+    on: str  # YYYY-MM-DD, checked by the loader
+
+    def sentence(self) -> str:
+        """'Bank approved by Dr Ann Lee (spine surgeon) on 2026-11-30', for staff screens and reports."""
+        return f"Bank approved by {self.by} ({self.role}) on {self.on}"
+
+
+@dataclass(frozen=True)
 class Bank:
     """One YAML file: facts, questions about them, and how the quiz is scored."""
 
@@ -49,6 +62,7 @@ class Bank:
     pass_mark: float = 0.8
     max_rounds: int = 3
     source: str = ""
+    approved: Approval | None = None  # None: a draft, not approved by a clinician (part of the content and its hash)
     source_file: str = field(default="", compare=False)  # the material, for the copied-text check
     content_hash: str = field(default="", compare=False)
     path: str = field(default="", compare=False)
@@ -80,6 +94,13 @@ class Bank:
     def is_critical(self, fact_id: str) -> bool:
         """A fact is critical when any question about it is marked critical."""
         return any(q.critical for q in self.questions_for(fact_id))
+
+    @property
+    def approval_sentence(self) -> str:
+        """Who approved this version, or that it is a draft (staff words, in English like every staff screen)."""
+        if self.approved is None:
+            return f"Bank version {self.version} is a draft: not approved by a clinician"
+        return self.approved.sentence()
 
     @property
     def short_hash(self) -> str:

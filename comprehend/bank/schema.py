@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # an ISO date; the loader also checks it is a real day
 MAX_WRONG_CHOICES = 5
 MAX_FACTS = 500  # a consent bank has tens; these bound the work a runaway file can cause
 MAX_QUESTIONS = 1000
@@ -18,7 +19,7 @@ class Key:
     """One key of a mapping in the bank format."""
 
     name: str
-    kind: str  # "id", "text", "int", "number", "bool", "list"
+    kind: str  # "id", "text", "date", "int", "number", "bool", "list", "mapping" (its keys are `item`)
     help: str
     required: bool = False
     default: object = None
@@ -91,6 +92,15 @@ QUESTION = Shape(
     ),
 )
 
+APPROVAL = Shape(
+    "bank approval",
+    (
+        Key("by", "text", "the name of the clinician who approved this version", required=True),
+        Key("role", "text", "their role, such as spine surgeon or nurse educator", required=True),
+        Key("on", "date", "the day they approved it, as YYYY-MM-DD", required=True),
+    ),
+)
+
 BANK = Shape(
     "bank",
     (
@@ -117,6 +127,8 @@ BANK = Shape(
         ),
         Key("source", "text", "the title of the material", default=""),
         Key("source_file", "text", "a text file of the material, to warn about copied sentences", default=""),
+        Key("approved", "mapping", "who approved this version for patients: by, role, on; leave it out for a draft",
+            item=APPROVAL),
         Key("facts", "list", "the key points", required=True, min_items=1, max_items=MAX_FACTS, item=FACT),
         Key("questions", "list", "the questions", required=True, min_items=1, max_items=MAX_QUESTIONS, item=QUESTION),
     ),

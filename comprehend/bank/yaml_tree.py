@@ -145,6 +145,9 @@ class _Walker:
             if key_node.tag == _STANDARD + "merge":
                 self.findings.append(Finding(key_line, key_col, "merge keys (<<) are not supported; write the keys out"))
                 continue
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STANDARD + "bool" and not key_node.style:
+                # YAML 1.1 reads the plain words on/off/yes/no as yes/no; as a key ('on' of an approval) each is a word
+                key_node = yaml.ScalarNode(_STANDARD + "str", key_node.value, key_node.start_mark, key_node.end_mark)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STANDARD + "str":
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
                 self.findings.append(

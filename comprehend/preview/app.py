@@ -1,6 +1,7 @@
 """PreviewApp: an educator walks through a bank on the real kiosk screens; nothing is stored; saving the YAML reloads it.
 
-Every screen gets a PREVIEW banner; each question shows its fact and right answer beside it; F2
+Every screen gets a PREVIEW banner saying whether the bank is a draft or approved; each question shows
+its fact, its right answer and who approved the bank (or that it is a draft) beside it; F2
 lists every question to jump to. The bank file is watched: a change reloads it (or shows its errors
 until they are fixed) and the same question comes back.
 """
@@ -31,6 +32,12 @@ from comprehend.words import Words, words_for
 
 KIOSK_CSS = Path(__file__).resolve().parent.parent / "kiosk" / "kiosk.tcss"
 BANNER = "PREVIEW · nothing is stored · F2 jump to a question · F3 re-teach screen · ctrl+q quits"
+
+
+def banner_for(bank: Bank) -> str:
+    """The banner with the bank's approval first (seen at 80 columns; who and when are beside each question)."""
+    status = "DRAFT" if bank.approved is None else "APPROVED"
+    return BANNER.replace("PREVIEW · ", f"PREVIEW · {status} · ", 1)
 WATCH_SECONDS = 0.5
 
 
@@ -68,11 +75,12 @@ class PreviewApp(SafeEdge, App, inherit_bindings=False):
             ask = screen.ask
             await screen.mount(
                 Plain(f"Fact ({ask.fact.id}): {ask.fact.text}\n\nRight answer: {ask.question.answer}"
-                      + ("\n\nCRITICAL" if ask.question.critical else "") + f"\n\nQuestion id: {ask.question.id}",
+                      + ("\n\nCRITICAL" if ask.question.critical else "") + f"\n\nQuestion id: {ask.question.id}"
+                      + f"\n\n{self.bank.approval_sentence}.",
                       id="preview-side", classes="preview-side"),
                 before=0,
             )
-        screen.border_title = BANNER
+        screen.border_title = banner_for(self.bank)
 
     async def on_mount(self) -> None:
         await self._show(WelcomeScreen([self.bank]))

@@ -65,7 +65,7 @@ class BankErrorsScreen(ModalScreen[None]):
 
 
 class EndScreen(Screen):
-    """After the last question: what a patient would now see summed up, and a way to start again."""
+    """After the last question: what a patient would now see summed up, the bank's approval, and a way to start again."""
 
     BINDINGS = [Binding("enter", "again", "Start again", show=False)]
 
@@ -79,6 +79,7 @@ class EndScreen(Screen):
                 yield Static("End of the bank", classes="title")
                 yield Plain(f"{len(self.bank.facts)} key points and {len(self.bank.questions)} questions. "
                             "In the kiosk, a patient now sees their result and the points to talk over.", classes="lead")
+                yield Plain(f"{self.bank.approval_sentence}.", id="approval", classes="lead")
                 with Center():
                     yield Button("Start again", id="again", variant="primary", classes="big")
         yield Static("Press Enter to start again, F2 to jump to a question.", classes="hint bar")

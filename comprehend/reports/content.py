@@ -37,10 +37,11 @@ def choice_lines(question: QuestionAsked) -> list[str]:
 def report_text(detail: AttemptDetail, clinic: str) -> ReportText:
     """Everything a report says about one attempt."""
     row = detail.row
-    older = " (an older version of this bank)" if row.older_version else ""
+    older = f" ({detail.older_note})" if detail.older_note else ""
     facts = [
         ("Patient ID", row.patient_id),
         ("Bank", f"{row.bank_title}, version {row.bank_version}, {detail.short_hash}{older}"),
+        ("Approval", detail.approval_note),
         ("Date", row.when),
         ("Language", row.language),
         ("Kiosk", detail.kiosk_id),

@@ -3,6 +3,7 @@
 Plain dicts in FHIR JSON shape; the tests validate them with fhir.resources. The right answer is
 marked by this project's own extension, never by `initialSelected` (a form renderer would pre-select
 it). Each answer option is weighted: 1 right, 0 wrong (`ordinalValue` in R4B, `itemWeight` in R5).
+A bank without an approval is a `draft` Questionnaire; an approved one is `active`, with its `approvalDate`.
 """
 
 from __future__ import annotations
@@ -107,18 +108,21 @@ def questionnaire(bank: Bank, version: str = R5) -> dict:
     for fact in bank.facts:
         items.append({"linkId": f"fact-{fact.id}", "type": "display", "text": fact.text})
         items.extend(_question_item(bank, question, version) for question in bank.questions_for(fact.id))
-    return {
+    document = {
         "resourceType": "Questionnaire",
         "id": questionnaire_id(bank),  # one id per language, or a server would keep only one of them
         "url": questionnaire_url(bank),
         "version": questionnaire_version(bank),
         "name": "".join(part.capitalize() for part in bank.id.split("-")),
         "title": bank.title,
-        "status": "active",
+        "status": "draft" if bank.approved is None else "active",  # a bank no clinician approved is a draft
         "language": bank.language,
         "subjectType": ["Patient"],
         "item": items,
     }
+    if bank.approved is not None:
+        document["approvalDate"] = bank.approved.on
+    return document
 
 
 def questionnaire_response(record: dict, bank: Bank | None) -> dict:

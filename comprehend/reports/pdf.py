@@ -89,9 +89,9 @@ def bullets(pdf: FPDF, items: Iterable[str], line_height: float, gap: float = 0.
 
 
 def _fact_rows(facts: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """The header block, two facts to a line except the bank (it is long): who and when, what, how it went, where."""
+    """The header block, two facts to a line except the bank and its approval (long): who and when, what, how it went, where."""
     by_label = dict(facts)
-    layout = [["Patient ID", "Date"], ["Bank"], ["Outcome", "First-try score"], ["Language", "Kiosk", "Time taken"]]
+    layout = [["Patient ID", "Date"], ["Bank"], ["Approval"], ["Outcome", "First-try score"], ["Language", "Kiosk", "Time taken"]]
     placed = {label for line in layout for label in line}
     rows = [[(label, by_label[label]) for label in line if label in by_label] for line in layout]
     rows += [[fact] for fact in facts if fact[0] not in placed]

@@ -1,10 +1,13 @@
-"""SVG snapshots of the nurse's review screens at 100x30, and of the staff dialogs over the kiosk at 80x24."""
+"""SVG snapshots of the nurse's review screens at 100x30 (the detail also at 80x24), and of the staff dialogs over the kiosk at 80x24."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.helpers import make_app
+from comprehend.review.launch import make_review_app
+from tests.approval_builders import draft_then_approved
+from tests.conftest import FixedClock
+from tests.tui.helpers import make_app, staff_with_nurse
 from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app, stored_attempts
 
 REVIEW_SIZE = (100, 30)
@@ -40,6 +43,20 @@ class TestReviewScreens:
         """One attempt: talking points first, then questions and answers."""
         stored_attempts(results_dir)
         assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=open_first)
+
+
+class TestBankApproval:
+    """The detail screen at 80x24 says who approved the bank version the patient took, or that it was a draft."""
+
+    def test_attempt_detail_on_a_draft_80x24(self, snap_compare, results_dir):
+        stored_attempts(results_dir)
+        assert snap_compare(review_app(results_dir), terminal_size=(80, 24), run_before=open_first)
+
+    def test_attempt_detail_on_an_approved_version_80x24(self, snap_compare, tmp_path):
+        results, approved = draft_then_approved(tmp_path)
+        staff_with_nurse(results)
+        app = make_review_app(tmp_path / "questions", results, banks=[approved], clock=FixedClock())
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_first)
 
 
 class TestStaffDialogs:

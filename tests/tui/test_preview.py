@@ -13,7 +13,7 @@ from comprehend.kiosk.screens.key_points import KeyPointsScreen
 from comprehend.kiosk.screens.question import QuestionScreen
 from comprehend.kiosk.screens.reteach import ReteachScreen
 from comprehend.kiosk.screens.welcome import WelcomeScreen
-from comprehend.preview.app import BANNER, PreviewApp
+from comprehend.preview.app import PreviewApp, banner_for
 from comprehend.preview.screens import BankErrorsScreen, EndScreen, JumpScreen
 from tests.conftest import FIXTURES, SMALL_BANK
 from tests.tui.helpers import right_digit, screen_text, wait_until
@@ -44,13 +44,13 @@ async def test_walks_through_the_real_screens_with_the_banner_and_stores_nothing
     before = sorted(p.name for p in tmp_path.iterdir())
     app = preview(bank_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        assert isinstance(app.screen, WelcomeScreen) and app.screen.border_title == BANNER
+        assert isinstance(app.screen, WelcomeScreen) and app.screen.border_title == banner_for(app.bank)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, KeyPointsScreen) and app.screen.border_title == BANNER
+        assert isinstance(app.screen, KeyPointsScreen) and app.screen.border_title == banner_for(app.bank)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.screen.border_title == BANNER
+        assert isinstance(app.screen, QuestionScreen) and app.screen.border_title == banner_for(app.bank)
         side = screen_text(app)
         assert "Fact (sky): The sky is blue on a clear day." in side and "Right answer: Blue" in side and "CRITICAL" in side
         await pilot.press(right_digit(app))

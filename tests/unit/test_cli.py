@@ -32,7 +32,10 @@ def test_check_passes_on_the_bundled_bank():
     """`check questions/` passes with a summary line and exit 0."""
     result = run("check", "questions/")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("checked 2 banks: 2 valid, 0 with errors (0 errors, 0 warnings)")  # English and Spanish
+    *approvals, summary = result.stdout.splitlines()
+    assert summary.startswith("checked 2 banks: 2 valid, 0 with errors (0 errors, 0 warnings)")  # English and Spanish
+    assert approvals == [f"questions/{name}: draft: version {version} is not approved by a clinician"
+                         for name, version in (("kyphoplasty.es.yaml", 2), ("kyphoplasty.yaml", 2))]
 
 
 def test_check_reports_errors_with_file_line_col_and_exit_1(write_bank):

@@ -1,4 +1,4 @@
-"""One attempt: talking points first, then the questions with every round's choice, time, history and sign-offs."""
+"""One attempt: who approved its bank version, talking points first, then the questions with every round's choice, time, history and sign-offs."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class DetailScreen(Screen):
 
     def compose(self) -> ComposeResult:
         detail, row = self.detail, self.detail.row
-        older = "  (an older version of this bank: the wording may have changed since)" if row.older_version else ""
+        older = ("" if not row.older_version else "  (same wording; only the approval changed since)" if detail.only_approval_changed
+                 else "  (an older version of this bank: the wording may have changed since)")
         yield Plain(f"Patient {row.patient_id} · {row.bank_title} v{row.bank_version}{older}", id="detail-title", classes="bar")
         with VerticalScroll(id="detail-body"):
             yield Plain(
@@ -38,6 +39,8 @@ class DetailScreen(Screen):
                 f"{OUTCOME_WORDS.get(row.outcome, row.outcome)} · time taken {detail.time_taken or 'not known'}",
                 id="detail-summary",
             )
+            draft = detail.bank is None or detail.bank.approved is None  # a draft, or not known: the nurse should notice
+            yield Plain(detail.approval_note + ".", id="approval-note", classes="draft" if draft else "approved")
             if detail.wording_note:
                 yield Plain(detail.wording_note, id="wording-note")
             yield Static("Talking points", classes="heading")
