@@ -129,7 +129,7 @@ def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str 
         print(json.dumps({"problems": [p.as_dict() for p in report.problems], "summary": report.summary(),
                           "banks": report.files, "valid": report.valid, "errors": report.errors,
                           "warnings": report.warnings, "ok": not failed,
-                          "cue_guessing": [figure.as_dict() for figure in report.cue_figures],, ensure_ascii=False, indent=2), file=out)
+                          "cue_guessing": [figure.as_dict() for figure in report.cue_figures],
                           "approvals": [approval_data(bank) for bank in report.banks]}, ensure_ascii=False, indent=2), file=out)
     else:
         for problem in report.problems:
