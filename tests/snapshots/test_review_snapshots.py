@@ -1,9 +1,11 @@
-"""SVG snapshots of the nurse's review screens at 100x30, and of the staff dialogs over the kiosk at 80x24."""
+"""SVG snapshots of the nurse's review screens at 100x30 (the list at 80x24 too), and of the staff dialogs over the kiosk at 80x24."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.helpers import make_app
-from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app, stored_attempts
+from tests.tui.review_helpers import NURSE, NURSE_PIN, many_attempts, review_app, stored_attempts
 
 REVIEW_SIZE = (100, 30)
 
@@ -33,6 +35,12 @@ class TestReviewScreens:
         """The attempts list opened on 'to review', with counts and filters."""
         stored_attempts(results_dir)
         assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=sign_in)
+
+    @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+    def test_a_long_attempts_list(self, snap_compare, results_dir, size):
+        """Every column beside the scrollbar: short labels and outcome words at 80x24, the full ones at 100x30."""
+        many_attempts(results_dir)
+        assert snap_compare(review_app(results_dir), terminal_size=size, run_before=sign_in)
 
     def test_attempt_detail(self, snap_compare, results_dir):
         """One attempt: talking points first, then questions and answers."""
