@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,3 +104,13 @@ def kiosk_banks(questions: Path, bank_spec: str | None) -> list[Bank]:
     for problem in choice.problems:
         logging.getLogger("comprehend").warning("skipped a bank with errors: %s", problem)
     return choice.banks
+
+
+def skipped_banks_note(problems: list[Problem], questions: Path) -> str:
+    """For staff, never patients: the bank files the kiosk skipped for errors and how to see why ('' when none)."""
+    per_file = Counter(Path(problem.path).name for problem in problems)
+    if not per_file:
+        return ""
+    files = ", ".join(f"{name} ({count} error{'' if count == 1 else 's'})" for name, count in sorted(per_file.items()))
+    return (f"Not offered to patients, for errors: {files}. To see them: python main.py check {questions} "
+            "(also in kiosk.log).")

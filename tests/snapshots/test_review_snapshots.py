@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from comprehend.bank.discovery import skipped_banks_note
+from comprehend.bank.problems import Problem
 
 from tests.tui.helpers import make_app
 from tests.tui.review_helpers import NURSE, NURSE_PIN, many_attempts, review_app, stored_attempts
@@ -57,6 +62,19 @@ class TestStaffDialogs:
             await pilot.pause()
 
         assert snap_compare(make_app(results_dir), terminal_size=(80, 24), run_before=press_f12)
+
+    def test_staff_menu_naming_a_skipped_bank(self, snap_compare, results_dir, tmp_path):
+        """Fixed digits (1, 2, 9: no End attempt on the welcome screen) and the bank file skipped for errors."""
+        async def open_menu(pilot):
+            await pilot.press("f12")
+            await pilot.pause()
+            await pilot.press(*NURSE, "enter")
+            await pilot.pause()
+            await pilot.press(*NURSE_PIN, "enter")
+            await pilot.pause()
+
+        note = skipped_banks_note([Problem(str(tmp_path / "broken.yaml"), 3, 1, "error", "x")] * 2, Path("questions"))
+        assert snap_compare(make_app(results_dir, bank_note=note), terminal_size=(80, 24), run_before=open_menu)
 
     def test_setup_mode_welcome(self, snap_compare, results_dir):
         assert snap_compare(make_app(results_dir, setup_mode=True), terminal_size=(80, 24))
