@@ -225,6 +225,8 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
 
     # --- start and idle watch ------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.is_web:  # in a browser, espeak-ng would play on the server, not where the patient is: no Read aloud
+            self.speaker = None
         self._refresh_lock()
         self.push_screen(self._welcome_screen())
         self.set_interval(min(1.0, max(self.idle_seconds / 4, 0.05)), self._watch_idle)

@@ -36,9 +36,12 @@ def make_kiosk_app(questions: Path, results: Path, bank_spec: str | None = None,
 
 def launch_kiosk(
     questions: Path, results: Path, bank_spec: str | None, kiosk_id: str, idle_seconds: float, unlocked: bool = False,
-    theme_name: str = "default",
+    theme_name: str = "default", read_aloud: bool = True,
 ) -> int:
-    """Run the kiosk until staff exit it; 'Open review here' runs review, then the kiosk again."""
+    """Run the kiosk until staff exit it; 'Open review here' runs review, then the kiosk again.
+
+    read_aloud=False (serve): no speaker, so no Read aloud button or key; espeak-ng would play on this machine.
+    """
     try:
         choice = kiosk_choice(questions, bank_spec)
     except BankError as error:
@@ -60,7 +63,7 @@ def launch_kiosk(
     banks, bank_note = choice.banks, skipped_banks_note(choice.problems, questions)
     while True:
         kiosk = KioskApp(banks, store, idle_seconds=idle_seconds, unlocked=unlocked, theme_name=theme_name,
-                         speaker=available_speaker(banks[0].language), bank_note=bank_note)
+                         speaker=available_speaker(banks[0].language) if read_aloud else None, bank_note=bank_note)
         if kiosk.run() != REVIEW:
             return 0
         from comprehend.review.launch import launch_review
