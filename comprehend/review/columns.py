@@ -20,8 +20,9 @@ SHORT_LABELS = {**WIDE_LABELS, "when": "Date", "score": "1st try", "reviewed": "
 SHORT_OUTCOME_WORDS = {"ready": "Ready", "needs-discussion": "Discuss", "incomplete": "Incomplete", "in-progress": "In progress",
                        "continued": "Continued"}
 GAP = 1  # blank cells after each column (the table's own cell padding is 0)
-BANK_ROOM = 16  # the wide labels are used only when the bank keeps at least this much room (or all it needs)
+BANK_ROOM = 12  # the wide labels are used only when the bank's title keeps at least this much room (or all it needs)
 BANK_LEAST = 6
+TITLE_LEAST = 4  # a title cut shorter than this is cut with its version instead
 PATIENT_LEAST = 8
 DATE_WIDTH = len("2026-11-02 09:30")
 
@@ -35,8 +36,11 @@ class Layout:
     short: bool
 
     def cells(self, row: AttemptRow) -> tuple[str, ...]:
-        """One attempt's cells, each cut to its column's width."""
-        return tuple(_cut(text, width) for text, width in zip(row_texts(row, self.short), self.widths))
+        """One attempt's cells, each cut to its column's width (the bank's title is cut before its version)."""
+        cells = [_cut(text, width) for text, width in zip(row_texts(row, self.short), self.widths)]
+        bank = KEYS.index("bank")
+        cells[bank] = _cut_bank(row, self.widths[bank])
+        return tuple(cells)
 
 
 def bank_text(row: AttemptRow) -> str:
@@ -53,7 +57,16 @@ def row_texts(row: AttemptRow, short: bool = False) -> tuple[str, ...]:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
+
+
+def _cut_bank(row: AttemptRow, width: int) -> str:
+    """'Kyphoplasty - wh… v3 · es (older)': the title is cut, so version, language and '(older)' still show."""
+    whole = bank_text(row)
+    suffix = whole[len(row.bank_title):]
+    if len(whole) <= width or width - len(suffix) < TITLE_LEAST:
+        return _cut(whole, width)
+    return _cut(row.bank_title, width - len(suffix)) + suffix
 
 
 def _natural(rows: Sequence[AttemptRow], labels: dict[str, str], short: bool) -> list[int]:
@@ -81,9 +94,14 @@ def _fitted(rows: Sequence[AttemptRow], room: int, short: bool) -> Layout:
 
 
 def layout_for(rows: Sequence[AttemptRow], room: int) -> Layout:
-    """The columns for `room` terminal cells (the table's width less its scrollbar) and the rows listed."""
+    """The columns for `room` terminal cells (the table's width less its scrollbar) and the rows listed.
+
+    The wide words are used while the bank keeps all it needs, or BANK_ROOM cells for its title besides its
+    longest version, language and '(older)'.
+    """
     wide = _fitted(rows, room, short=False)
     needed = _natural(rows, WIDE_LABELS, short=False)[KEYS.index("bank")]
-    if wide.widths[KEYS.index("bank")] >= min(needed, BANK_ROOM) and sum(wide.widths) + GAP * len(KEYS) <= room:
+    suffix = max((len(bank_text(row)) - len(row.bank_title) for row in rows), default=0)
+    if wide.widths[KEYS.index("bank")] >= min(needed, suffix + BANK_ROOM) and sum(wide.widths) + GAP * len(KEYS) <= room:
         return wide
     return _fitted(rows, room, short=True)

@@ -61,3 +61,14 @@ def test_a_long_bank_title_is_cut_and_a_long_patient_id_only_when_there_is_no_ro
     assert bank_cell.endswith("…") and patient_cell.endswith("…")
     roomy = layout_for(listed, 140)
     assert roomy.cells(listed[0])[KEYS.index("patient")] == "P-" + "9" * 30
+
+
+def test_a_cut_bank_title_keeps_its_version_language_and_older_mark(small_bank):
+    from dataclasses import replace
+
+    row = rows(replace(small_bank, title="Kyphoplasty - what to expect"))[0]
+    row = row._replace(language="es", older_version=True)
+    layout = layout_for([row], 80 - SCROLLBAR)
+    cell = layout.cells(row)[KEYS.index("bank")]
+    assert cell.endswith("… v2 · es (older)") and cell.startswith("Kyph")
+    assert len(cell) <= layout.widths[KEYS.index("bank")]
