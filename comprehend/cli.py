@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the look patients start with (env COMPREHEND_THEME); C on the welcome screen switches for one attempt",
     )
     kiosk.add_argument(
+        "--no-read-aloud",
+        action="store_true",
+        help="no Read aloud button or R key (what serve runs: espeak-ng would play on the server, not the tablet)",
+    )
+    kiosk.add_argument(
         "--unlocked",
         action="store_true",
         help="for development and preview only: keep the normal quit keys even when staff accounts exist",
@@ -192,6 +197,7 @@ def _kiosk(args: argparse.Namespace) -> int:
         idle_seconds=args.idle,
         unlocked=args.unlocked,
         theme_name=args.theme,
+        read_aloud=not args.no_read_aloud,
     )
 
 
@@ -439,7 +445,7 @@ def _serve(args: argparse.Namespace) -> int:
               sep="\n", file=sys.stderr)
         return 1
     kiosk_args = ["--questions", str(args.questions.resolve()), "--results", str(args.results.resolve()),
-                  "--kiosk-id", args.kiosk_id]
+                  "--kiosk-id", args.kiosk_id, "--no-read-aloud"]  # espeak-ng would speak on this machine, not the tablet
     if args.bank:
         kiosk_args += ["--bank", str(Path(args.bank).resolve()) if Path(args.bank).is_file() else args.bank]
     options = ServeOptions(args.host, args.port, args.certfile, args.keyfile, args.token_file, args.max_kiosks)

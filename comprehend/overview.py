@@ -158,10 +158,15 @@ class Counts:
 
 
 def counts(all_rows: list[AttemptRow], shown: list[AttemptRow]) -> Counts:
-    """How many attempts in all, shown, not yet reviewed, and needing discussion and not reviewed."""
+    """How many attempts in all and shown, and how many the 'to review' filter lists, and of those need discussion.
+
+    To review is counted by the filter itself (TO_REVIEW), so the header and the list opened on it always agree: an
+    attempt continued in a later one is not counted (before, it was: "5 shown of 6 · 6 to review").
+    """
+    to_review = TO_REVIEW.apply(all_rows)
     return Counts(
         shown=len(shown),
         total=len(all_rows),
-        to_review=sum(1 for row in all_rows if not row.reviewed),
-        needs_discussion=sum(1 for row in all_rows if not row.reviewed and row.outcome == NEEDS_DISCUSSION),
+        to_review=len(to_review),
+        needs_discussion=sum(1 for row in to_review if row.outcome == NEEDS_DISCUSSION),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def kiosk_choice(questions: Path, bank_spec: str | None) -> KioskChoice:
         same_id = [bank for bank in banks if bank.id == bank_spec]
         return KioskChoice(same_id or [choose_bank(bank_spec, questions)], problems)  # choose_bank says what is wrong
     if not banks:
-        message = f"no valid bank in {questions}; run 'python main.py check {questions}' to see what to fix"
+        message = f"no valid bank in {questions}; run '.venv/bin/python main.py check {questions}' to see what to fix"
         raise BankError([Problem(str(questions), 1, 1, "error", message), *problems])
     return KioskChoice(banks, problems)
 
@@ -103,3 +104,13 @@ def kiosk_banks(questions: Path, bank_spec: str | None) -> list[Bank]:
     for problem in choice.problems:
         logging.getLogger("comprehend").warning("skipped a bank with errors: %s", problem)
     return choice.banks
+
+
+def skipped_banks_note(problems: list[Problem], questions: Path) -> str:
+    """For staff, never patients: the bank files the kiosk skipped for errors and how to see why ('' when none)."""
+    per_file = Counter(Path(problem.path).name for problem in problems)
+    if not per_file:
+        return ""
+    files = ", ".join(f"{name} ({count} error{'' if count == 1 else 's'})" for name, count in sorted(per_file.items()))
+    return (f"Not offered to patients, for errors: {files}. To see them: .venv/bin/python main.py check {questions} "
+            "(also in kiosk.log).")

@@ -102,8 +102,10 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         speaker: Speaker | None = None,
         fresh_key_seconds: float = FRESH_KEY_SECONDS,
         key_clock: Callable[[], float] = time.monotonic,
+        bank_note: str = "",
     ) -> None:
         super().__init__()
+        self.bank_note = bank_note  # bank files skipped for errors: said to staff (setup banner, staff menu), never to patients
         self.speaker = speaker  # None: no Read aloud button
         self.register_theme(HIGH_CONTRAST_THEME)
         self.default_theme = THEMES[theme_name]
@@ -195,7 +197,8 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         self._audit(name, KIOSK_UNLOCKED)
         from comprehend.kiosk.screens.staff_menu import StaffMenuScreen
 
-        self.push_screen(StaffMenuScreen(name, self.session is not None), lambda action: self._staff_action(name, action))
+        self.push_screen(StaffMenuScreen(name, self.session is not None, self.bank_note),
+                         lambda action: self._staff_action(name, action))
 
     async def _staff_action(self, name: str, action: str | None) -> None:
         attempt_id = self.session.record["attempt_id"] if self.session else ""
@@ -215,10 +218,17 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         except StoreError as error:
             log.error("audit entry could not be written: %s", error)
 
+    def _welcome_screen(self, notice: str = "") -> WelcomeScreen:
+        """The welcome screen; in setup mode its banner also names the bank files skipped for errors (staff set up)."""
+        return WelcomeScreen(self.banks, setup_mode=self.setup_mode, notice=notice,
+                             setup_note=self.bank_note if self.setup_mode else "", results=self.store.folder)
+
     # --- start and idle watch ------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.is_web:  # in a browser, espeak-ng would play on the server, not where the patient is: no Read aloud
+            self.speaker = None
         self._refresh_lock()
-        self.push_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode, results=self.store.folder))
+        self.push_screen(self._welcome_screen())
         self.set_interval(min(1.0, max(self.idle_seconds / 4, 0.05)), self._watch_idle)
 
     async def on_event(self, event: events.Event) -> None:
@@ -326,7 +336,7 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self._refresh_lock()
-        await self.switch_screen(WelcomeScreen(self.banks, setup_mode=self.setup_mode, notice=notice, results=self.store.folder))
+        await self.switch_screen(self._welcome_screen(notice))
         self._last_input = time.monotonic()
         self._screen_shown()
 

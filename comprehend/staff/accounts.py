@@ -36,7 +36,7 @@ WRONG = "That name and PIN do not match. Please try again."
 TOO_MANY = "Too many wrong PINs on this screen. Please wait 5 minutes, then try again."
 WAIT = "Too many wrong PINs on this screen. Please wait a few minutes, then try again."
 DAMAGED = ("The staff accounts file cannot be read, so no one can sign in here. Staff: run "
-           "'python main.py staff list' in a terminal to see why, and restore the file from a backup.")
+           "'.venv/bin/python main.py staff list' in a terminal to see why, and restore the file from a backup.")
 CANNOT_CHECK = "The PIN cannot be checked just now. Please try again; if it keeps happening, tell IT."
 log = logging.getLogger(__name__)
 

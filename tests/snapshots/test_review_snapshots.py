@@ -1,14 +1,18 @@
-"""SVG snapshots of the nurse's review screens at 100x30 (the detail also at 80x24), and of the staff dialogs over the kiosk at 80x24."""
+"""SVG snapshots of the nurse's review screens at 100x30 (the list and the detail at 80x24 too), and of the staff dialogs over the kiosk at 80x24."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from comprehend.bank.discovery import skipped_banks_note
+from comprehend.bank.problems import Problem
 from comprehend.review.launch import make_review_app
 from tests.approval_builders import draft_then_approved
 from tests.conftest import FixedClock
 from tests.tui.helpers import make_app, staff_with_nurse
-from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app, stored_attempts
+from tests.tui.review_helpers import NURSE, NURSE_PIN, many_attempts, review_app, stored_attempts
 
 REVIEW_SIZE = (100, 30)
 
@@ -39,6 +43,12 @@ class TestReviewScreens:
         stored_attempts(results_dir)
         assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=sign_in)
 
+    @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+    def test_a_long_attempts_list(self, snap_compare, results_dir, size):
+        """Every column beside the scrollbar: short labels and outcome words at 80x24, the full ones at 100x30."""
+        many_attempts(results_dir)
+        assert snap_compare(review_app(results_dir), terminal_size=size, run_before=sign_in)
+
     def test_attempt_detail(self, snap_compare, results_dir):
         """One attempt: talking points first, then questions and answers."""
         stored_attempts(results_dir)
@@ -68,6 +78,19 @@ class TestStaffDialogs:
             await pilot.pause()
 
         assert snap_compare(make_app(results_dir), terminal_size=(80, 24), run_before=press_f12)
+
+    def test_staff_menu_naming_a_skipped_bank(self, snap_compare, results_dir, tmp_path):
+        """Fixed digits (1, 2, 9: no End attempt on the welcome screen) and the bank file skipped for errors."""
+        async def open_menu(pilot):
+            await pilot.press("f12")
+            await pilot.pause()
+            await pilot.press(*NURSE, "enter")
+            await pilot.pause()
+            await pilot.press(*NURSE_PIN, "enter")
+            await pilot.pause()
+
+        note = skipped_banks_note([Problem(str(tmp_path / "broken.yaml"), 3, 1, "error", "x")] * 2, Path("questions"))
+        assert snap_compare(make_app(results_dir, bank_note=note), terminal_size=(80, 24), run_before=open_menu)
 
     def test_setup_mode_welcome(self, snap_compare, tmp_path, monkeypatch):
         monkeypatch.chdir(tmp_path)  # the default results/ folder: the banner's command names no --results

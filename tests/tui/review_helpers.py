@@ -11,7 +11,7 @@ from tests.builders import taken_attempt
 from tests.conftest import SMALL_BANK, FixedClock
 from tests.tui.helpers import NURSE, NURSE_PIN, staff_with_nurse
 
-__all__ = ["NURSE", "NURSE_PIN", "review_app", "stored_attempts"]
+__all__ = ["NURSE", "NURSE_PIN", "many_attempts", "review_app", "stored_attempts"]
 
 
 def stored_attempts(results: Path) -> dict[str, dict]:
@@ -34,3 +34,14 @@ def review_app(results: Path, **options):
     options.setdefault("clock", FixedClock())
     options.setdefault("banks", [load_bank(SMALL_BANK)])
     return make_review_app(SMALL_BANK.parent, results, **options)
+
+
+def many_attempts(results: Path, count: int = 30) -> None:
+    """The five of stored_attempts and `count` more (patients PATIENT-0000…), so the list scrolls at 80x24 and 100x30."""
+    stored_attempts(results)
+    bank = load_bank(SMALL_BANK)
+    ResultsStore(results, "kiosk-1").finish_many([
+        taken_attempt(bank, f"PATIENT-{n:04d}", [False, True, True], f"2026-11-{n % 9 + 1:02d}T09:{n % 60:02d}:00+00:00",
+                      attempt_id=f"{n:032x}")
+        for n in range(count)
+    ])

@@ -172,7 +172,7 @@ async def test_staff_can_end_the_current_attempt_as_incomplete(results_dir):
         assert (NURSE, "ended-attempt") in audit_actions(results_dir)
 
 
-@pytest.mark.parametrize("digit, action", [("2", "review"), ("3", "exit")])
+@pytest.mark.parametrize("digit, action", [("2", "review"), ("9", "exit")])
 async def test_staff_can_exit_or_open_review_from_the_welcome_screen(results_dir, digit, action):
     """With no attempt running the menu has Back, Review, Exit; both leave the app with the choice as its result."""
     app = make_app(results_dir)

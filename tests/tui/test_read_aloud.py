@@ -80,3 +80,60 @@ def test_the_voice_follows_the_bank_language():
     speaker = EspeakSpeaker("en", program="/bin/true")
     speaker.use_language("es")
     assert speaker._command("hola")[:3] == ["/bin/true", "-v", "es"]
+
+
+# --- the browser kiosk (serve): espeak-ng would play on the server, not the tablet (nurse-screens) ---------------------
+
+
+async def test_in_a_browser_there_is_no_button_and_r_says_nothing(results_dir, monkeypatch):
+    """Before, the button showed in `serve` and R played the question on the server's speakers."""
+    from comprehend.kiosk.app import KioskApp
+
+    monkeypatch.setattr(KioskApp, "is_web", property(lambda app: True))  # as under textual-serve's web driver
+    speaker = FakeSpeaker()
+    app = make_app(results_dir, speaker=speaker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        assert not app.screen.query("#read-aloud")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(wrong_digit(app))
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen) and not app.screen.query("#read-aloud")
+        await pilot.press("r")
+        await pilot.pause()
+    assert speaker.said == []
+
+
+def test_serve_starts_each_tab_without_read_aloud(monkeypatch, tmp_path):
+    from comprehend import cli, serve
+    from tests.conftest import SMALL_BANK
+
+    started = []
+    monkeypatch.setattr(serve, "serve", lambda options, kiosk_args, results: started.append(kiosk_args) or 0)
+    assert cli.main(["serve", "--bank", str(SMALL_BANK), "--results", str(tmp_path / "results")]) == 0
+    [kiosk_args] = started
+    assert "--no-read-aloud" in kiosk_args
+    assert cli.build_parser().parse_args(["kiosk", *kiosk_args]).no_read_aloud
+
+
+def test_without_read_aloud_the_kiosk_gets_no_speaker(monkeypatch, tmp_path):
+    from comprehend.kiosk import launch
+    from tests.conftest import SMALL_BANK
+
+    made = []
+
+    class NoScreen:
+        def __init__(self, banks, store, **options):
+            made.append(options)
+
+        def run(self):
+            return "exit"
+
+    monkeypatch.setattr(launch, "KioskApp", NoScreen)
+    monkeypatch.setattr(launch, "_log_to_results", lambda results: None)
+    monkeypatch.setattr(launch, "available_speaker", lambda language: FakeSpeaker())  # as if espeak-ng were installed
+    for read_aloud in (True, False):
+        assert launch.launch_kiosk(SMALL_BANK.parent, tmp_path / "results", str(SMALL_BANK), "k", 180.0,
+                                   read_aloud=read_aloud) == 0
+    assert isinstance(made[0]["speaker"], FakeSpeaker) and made[1]["speaker"] is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from comprehend.overview import (
+    TO_REVIEW,
     AttemptFilter,
     attempt_rows,
     counts,
@@ -83,3 +84,22 @@ def test_attempts_on_an_older_bank_version_are_marked(small_bank):
     assert rows[0].older_version
     same = attempt_rows([taken_attempt(small_bank, "P-1", [], "2026-11-01T09:00:00+00:00")], {}, {small_bank.id: small_bank})
     assert not same[0].older_version
+
+
+def test_to_review_in_the_header_counts_what_the_to_review_filter_lists(small_bank):
+    """An attempt carried on in a later one is not listed under 'to review', so it is not counted either.
+
+    Before, the header said "5 shown of 6 attempts · 6 to review" with the list opened on To review.
+    """
+    records = [taken_attempt(small_bank, f"P-{n}", [False, True, True], f"2026-11-0{n}T09:00:00+00:00", attempt_id=f"a{n}")
+               for n in range(1, 6)]
+    left = taken_attempt(small_bank, "P-6", [True], "2026-11-06T09:00:00+00:00", stop_after=1, attempt_id="left")
+    later = taken_attempt(small_bank, "P-6", [True, True, True], "2026-11-06T10:00:00+00:00", attempt_id="later")
+    later["resumed_from"] = "left"
+    rows = attempt_rows([*records, left, later], {"a1": [{"reviewer": "Ann"}]}, {small_bank.id: small_bank})
+    listed = TO_REVIEW.apply(rows)
+    figures = counts(rows, listed)
+    assert {row.outcome for row in rows if row.attempt_id == "left"} == {"continued"}
+    assert figures.total == 7 and figures.shown == len(listed) == 5
+    assert figures.to_review == figures.shown
+    assert figures.needs_discussion == sum(1 for row in listed if row.outcome == "needs-discussion")

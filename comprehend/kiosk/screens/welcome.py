@@ -47,10 +47,12 @@ class WelcomeScreen(Screen):
     BINDINGS = [Binding("enter", "start", "Start", show=False), Binding("c", "contrast", "High contrast", show=False),
                 *DIGIT_BINDINGS]
 
-    def __init__(self, banks: list[Bank], setup_mode: bool = False, notice: str = "", results: Path = DEFAULT_RESULTS) -> None:
+    def __init__(self, banks: list[Bank], setup_mode: bool = False, notice: str = "", setup_note: str = "",
+                 results: Path = DEFAULT_RESULTS) -> None:
         super().__init__()
         self.banks = banks
         self.setup_mode = setup_mode
+        self.setup_note = setup_note  # for staff, in the setup banner only: bank files skipped for errors
         self.results = results  # named in the setup banner's command
         self.notice = notice  # a calm sentence after an unexpected error, else nothing
         self.tables = languages_of(banks)
@@ -58,7 +60,7 @@ class WelcomeScreen(Screen):
     def compose(self) -> ComposeResult:
         tables = self.tables
         if self.setup_mode:
-            yield Static(setup_banner(self.results), id="setup-banner", classes="setup-banner")
+            yield Plain("\n".join(filter(None, (setup_banner(self.results), self.setup_note))), id="setup-banner", classes="setup-banner")
         with VerticalScroll(classes="page"):
             with Vertical(classes="panel"):
                 if self.notice:

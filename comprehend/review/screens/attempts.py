@@ -1,4 +1,4 @@
-"""The attempts list: 'to review' first, filters, search by patient id, sortable columns, counts in the header."""
+"""The attempts list: 'to review' first, filters, search by patient id, sortable columns sized to the screen, counts in the header."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from comprehend.overview import (
     sort_rows,
     to_review_order,
 )
-from comprehend.reports.content import OUTCOME_WORDS
+from comprehend.review.columns import Layout, layout_for, row_texts
 from comprehend.review.messages import AttemptOpened
 from comprehend.review_data import ReviewData
 from comprehend.ui.text import printable
@@ -46,10 +46,8 @@ def _date_or_blank(text: str) -> str | None:
 
 
 def row_cells(row: AttemptRow) -> tuple[str, ...]:
-    """The table cells of one attempt (plain text; an older bank version is marked)."""
-    bank = f"{row.bank_title} v{row.bank_version}" + ("" if row.language == "en" else f" · {row.language}")
-    bank += " (older)" if row.older_version else ""
-    return (row.when, row.patient_id, bank, row.score_text, OUTCOME_WORDS.get(row.outcome, row.outcome), "yes" if row.reviewed else "no")
+    """The table cells of one attempt, whole (plain text; an older bank version is marked)."""
+    return row_texts(row)
 
 
 class AttemptsScreen(Screen):
@@ -71,6 +69,7 @@ class AttemptsScreen(Screen):
         self.descending = False
         self.shown: list[AttemptRow] = []
         self._drawn: tuple | None = None  # what the table shows now: (filter, order, rows), to skip redrawing it
+        self._layout: Layout | None = None  # the columns the table has now (they follow the screen's width)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="counts", classes="bar")
@@ -92,10 +91,7 @@ class AttemptsScreen(Screen):
             yield Input(placeholder="Search patient ID", id="search", max_length=32, compact=True)
             yield Button("Open", id="open", compact=True)
         yield Static("", id="filter-note")
-        table = DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
-        yield table
+        yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True, cell_padding=0)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -138,18 +134,48 @@ class AttemptsScreen(Screen):
         else:
             kept = sort_rows(kept, self.sort_column, self.descending)
         self.shown = kept
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in kept[:MAX_ROWS_SHOWN]:
-            table.add_row(*(Text(printable(cell)) for cell in row_cells(row)), key=row.attempt_id)  # never markup
+        self._fill_table()
         figures = counts(self.data.rows, kept)
         more = f" (first {MAX_ROWS_SHOWN} listed: narrow with the filters)" if len(kept) > MAX_ROWS_SHOWN else ""
         order = "to review first" if self.sort_column is None else f"by {dict(COLUMNS)[self.sort_column].lower()}"
         self.query_one("#counts", Static).update(
-            f"{figures.shown} shown of {figures.total} attempts{more} · {figures.to_review} to review · "
-            f"{figures.needs_discussion} need discussion · sorted {order}{' (reversed)' if self.descending else ''} · "
+            f"{figures.shown} shown of {figures.total} attempts{more} · {figures.to_review} to review in all, "
+            f"{figures.needs_discussion} of them need discussion · sorted {order}{' (reversed)' if self.descending else ''} · "
             f"signed in as {self.staff_name}"
         )
+
+    def _room(self) -> int:
+        """The cells the table's columns may use: its width (the screen's before layout) less the scrollbar."""
+        table = self.query_one(DataTable)
+        width = table.size.width or self.app.size.width
+        return width - table.styles.scrollbar_size_vertical
+
+    def _fill_table(self, keep_cursor: bool = False) -> None:
+        """The listed rows, in columns that fit the room there is (the columns are made again when it changes)."""
+        table = self.query_one(DataTable)
+        listed = self.shown[:MAX_ROWS_SHOWN]
+        layout = layout_for(listed, self._room())
+        cursor = table.cursor_row
+        if layout != self._layout:
+            table.clear(columns=True)
+            for (key, _), label, width in zip(COLUMNS, layout.labels, layout.widths):
+                table.add_column(Text(label), key=key, width=width + 1)  # + 1: the gap before the next column
+            self._layout = layout
+        else:
+            table.clear()
+        for row in listed:
+            table.add_row(*(Text(printable(cell)) for cell in layout.cells(row)), key=row.attempt_id)  # never markup
+        if keep_cursor and listed:
+            table.move_cursor(row=min(cursor, len(listed) - 1))
+
+    def on_resize(self, event) -> None:
+        """A wider or narrower terminal: the columns are fitted again."""
+        if self.shown or self._layout is not None:
+            self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if layout_for(self.shown[:MAX_ROWS_SHOWN], self._room()) != self._layout:
+            self._fill_table(keep_cursor=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refresh_rows(force=False)  # the first Changed of each Select, at start, changes nothing
