@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from comprehend.bank.cues import CueFigure
 from comprehend.bank.discovery import bank_files
 from comprehend.bank.language_rules import Readability
 from comprehend.bank.lint import lint
@@ -30,6 +31,7 @@ class CheckReport:
     questions: int = 0
     problems: list[Problem] = field(default_factory=list)
     scores: dict[Readability, list[float]] = field(default_factory=dict)  # per readability formula (per language)
+    cue_figures: list[CueFigure] = field(default_factory=list)  # per valid bank, in check order
 
     @property
     def errors(self) -> int:
@@ -42,7 +44,8 @@ class CheckReport:
         return sum(1 for p in self.problems if p.severity == "warning")
 
     def summary(self) -> str:
-        """One line: banks, errors, warnings, facts and questions, mean and worst reading score of each formula."""
+        """One line: banks, errors, warnings, facts and questions, mean and worst reading score of each formula,
+        and each valid bank's cue-guessing figure against chance."""
         broken = self.files - self.valid
         grades = "".join(
             f"; {formula.summary_name} mean {statistics.mean(scores):.1f}, worst {formula.worst(scores):.1f}"
@@ -52,7 +55,14 @@ class CheckReport:
             f"checked {_plural(self.files, 'bank')}: {self.valid} valid, {broken} with errors "
             f"({_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}); "
             f"{_plural(self.facts, 'fact')} and {_plural(self.questions, 'question')} in the valid banks{grades}"
+            f"{self._cue_summary()}"
         )
+
+    def _cue_summary(self) -> str:
+        figures = [figure for figure in self.cue_figures if figure.questions]
+        if len(figures) == 1:
+            return f"; {figures[0].describe()}"
+        return "".join(f"; {Path(figure.path).name} {figure.describe()}" for figure in figures)
 
 
 def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
@@ -78,6 +88,8 @@ def check_banks(paths: list[Path], source: Path | None = None) -> CheckReport:
         report.problems.extend(found.problems)
         if found.readability is not None:
             report.scores.setdefault(found.readability, []).extend(found.scores)
+        if found.cue_guessing is not None:
+            report.cue_figures.append(found.cue_guessing)
     report.problems.sort()
     return report
 
@@ -93,7 +105,8 @@ def run_check(paths: list[Path], out: TextIO, *, strict: bool = False, fmt: str 
     if fmt == "json":
         print(json.dumps({"problems": [p.as_dict() for p in report.problems], "summary": report.summary(),
                           "banks": report.files, "valid": report.valid, "errors": report.errors,
-                          "warnings": report.warnings, "ok": not failed}, ensure_ascii=False, indent=2), file=out)
+                          "warnings": report.warnings, "ok": not failed,
+                          "cue_guessing": [figure.as_dict() for figure in report.cue_figures]}, ensure_ascii=False, indent=2), file=out)
     else:
         for problem in report.problems:
             print(problem, file=out)

@@ -1,5 +1,8 @@
 """Educator warnings: what makes a valid bank harder for patients (reading level, give-aways, gaps, copies, fit).
 
+The test-wise cues (absolute words, hedges, grammar, length as a pattern, the cue-guessing figure, facts
+with several ideas) are in comprehend/bank/cues.py.
+
 Each warning is a Problem with severity "warning", a plain message, a short hint and the rule that
 found it. Warnings never stop a bank from loading; `check --strict` treats them as failures.
 """
@@ -7,15 +10,16 @@ found it. Warnings never stop a bank from loading; `check --strict` treats them 
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from comprehend.bank.cues import CueFigure, check_cues
 from comprehend.bank.fit import question_fit
 from comprehend.bank.language_rules import ENGLISH_RULES, LanguageRules, Readability, rules_for
 from comprehend.bank.model import Bank, Question
 from comprehend.bank.problems import Problem
 from comprehend.bank.regular_file import FileRefused, read_regular_file
+from comprehend.bank.text_words import SENTENCE_END, content_words, words
 from comprehend.words import words_for
 
 MIN_GRADED_WORDS = 6  # a readability formula means little on a few words ("Yellow" scores grade 8.4)
@@ -25,21 +29,6 @@ MAX_SOURCE_BYTES = 4 * 1024 * 1024  # a leaflet or a web page is far smaller; a 
 NEAR_SAME = 0.85
 LONGEST_RATIO = 1.4  # the answer is 'clearly the longest' when this much longer than every wrong choice
 LONGEST_MARGIN = 12  # ...and at least this many characters longer
-PATTERN_SHARE = 0.5  # bank-wide: the answer is the longest choice in more than half of the questions
-PATTERN_MIN_QUESTIONS = 6
-WORD = re.compile(r"[^\W_]+")  # letters (accented too) and digits; "it's" gives "it" and "s"
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words of a text."""
-    return WORD.findall(text.lower())
-
-
-def content_words(text: str, rules: LanguageRules = ENGLISH_RULES) -> set[str]:
-    """The words that carry meaning (no small common words of the language), with a plural 's' dropped."""
-    return {word[:-1] if word.endswith("s") and len(word) > 4 else word
-            for word in words(text) if word not in rules.stop_words and len(word) > 2}
 
 
 def graded(text: str) -> bool:
@@ -79,6 +68,7 @@ class LintResult:
     problems: list[Problem]
     readability: Readability | None  # the formula of the bank's language; None when it has no rules
     scores: list[float]
+    cue_guessing: CueFigure | None = None  # the score of a guesser by cues alone, against chance
 
 
 class _Warnings:
@@ -131,12 +121,9 @@ def _answer_is_clearly_longest(question: Question) -> bool:
 
 def _give_aways(bank: Bank, out: _Warnings) -> None:
     rules = out.rules
-    longest_count = 0
     for question in bank.questions:
         prefix = f"question:{question.id}"
         name = f"question '{question.id}'"
-        if len(question.answer) > max(len(wrong.text) for wrong in question.wrong):
-            longest_count += 1
         if _answer_is_clearly_longest(question):
             out.add(f"{prefix}:answer", "longest-answer", f"in {name} the right answer is clearly the longest choice",
                     "make the wrong choices as long and as detailed as the answer, or shorten the answer")
@@ -158,11 +145,6 @@ def _give_aways(bank: Bank, out: _Warnings) -> None:
         if negative:
             out.add(f"{prefix}:ask", "unmarked-negative", f"{name} asks with '{negative.group(0)}' in small letters",
                     f"write it in capitals ({negative.group(0).upper()}) so it is not missed, or ask the question the positive way")
-    asked = len(bank.questions)
-    if asked >= PATTERN_MIN_QUESTIONS and longest_count / asked > PATTERN_SHARE:
-        out.add("bank", "longest-answer-pattern",
-                f"the right answer is the longest choice in {longest_count} of {asked} questions",
-                "patients learn to pick the longest choice; make some wrong choices the longest")
 
 
 def _coverage(bank: Bank, out: _Warnings) -> None:
@@ -257,6 +239,7 @@ def lint(bank: Bank, source_file: Path | None = None) -> LintResult:
     out = _Warnings(bank)
     _reading(bank, out)
     _give_aways(bank, out)
+    figure = check_cues(bank, out.rules, out.add)  # absolute words, hedges, grammar, length pattern, ideas
     _coverage(bank, out)
     _choices_alike(bank, out)
     _fit(bank, out)
@@ -265,4 +248,4 @@ def lint(bank: Bank, source_file: Path | None = None) -> LintResult:
         out.found.append(problem)
     if source:
         _copied(bank, source, out)
-    return LintResult(sorted(out.found), out.rules.readability if out.rules else None, out.scores)
+    return LintResult(sorted(out.found), out.rules.readability if out.rules else None, out.scores, figure)

@@ -87,16 +87,6 @@ def test_right_answer_clearly_the_longest():
     assert "longest-answer" not in rules(balanced)
 
 
-def test_longest_answer_as_a_bank_wide_pattern():
-    questions = "".join(
-        f"  - id: q{n}\n    fact: snow\n    ask: Question {n}?\n    answer: The right one here {n}\n    wrong:\n      - Wrong {n}\n      - Also wrong\n"
-        for n in range(6)
-    )
-    text = CLEAN + questions
-    assert "longest-answer-pattern" in rules(text)
-    assert "longest-answer-pattern" not in rules(CLEAN)
-
-
 def test_answer_repeats_a_word_of_the_question_the_wrong_choices_lack():
     echo = CLEAN.replace("ask: How does snow feel?\n    answer: Cold", "ask: How does snow feel?\n    answer: Snow feels cold")
     [problem] = [p for p in warnings(echo) if p.rule == "answer-echoes-question"]
