@@ -207,13 +207,13 @@ def _question_cues(question: Question, rules: LanguageRules, add: Add) -> None:
         found = ", ".join(f"'{word}'" for word in dict.fromkeys(absolute[1:]))
         add(place, "absolute-words",
             f"in {name} every wrong choice has an absolute word ({found}) and the answer has none",
-            "a patient who drops every 'always', 'never' or 'only' gets it right without knowing; "
+            f"a patient who drops every choice with {found} gets it right without knowing; "
             "write the wrong choices without absolute words, as real mistakes a patient might make")
     hedged = [_hit(cues.hedge, choice) for choice in choices]
     if hedged[0] and not any(hedged[1:]):
         add(place, "hedged-answer",
             f"in {name} the answer is the only choice that hedges ('{hedged[0]}')",
-            "patients learn that the careful choice is right; hedge a wrong choice too ('can', 'some'), "
+            "patients learn that the careful choice is right; word a wrong choice with the same care, "
             "or say the answer plainly")
     grammar = _grammar(question, cues)
     if grammar and grammar.fits(question.answer):
@@ -328,7 +328,8 @@ def fact_ideas(text: str, rules: LanguageRules) -> list[str]:
     if len(sentences) == 1 and rules.cues.list_words.search(sentences[0]):
         parts = [part.strip(" .") for part in re.split(r",|" + rules.cues.list_words.pattern, sentences[0], flags=re.IGNORECASE)]
         parts = [part for part in parts if content_words(part, rules)]
-        if len(parts) >= 2:
+        # "infection, bleeding and nerve harm" is a list; "heart and lung disease" is one idea
+        if len(parts) >= 3 or (len(parts) == 2 and all(len(content_words(part, rules)) >= 2 for part in parts)):
             return parts
     return sentences
 

@@ -46,10 +46,14 @@ class Readability:
         return f"reads at {self.name} {score:.1f}, above {self.limit:g}"
 
 
+NOT_BEFORE_NUMBER = frozenset({"every", "cada"})  # "1 out of every 100", "1 de cada 100" say how often, not "always"
+
+
 def _words(text: str) -> re.Pattern[str]:
     """A pattern matching any of these '|'-separated words or phrases as whole words, in any case."""
     phrases = sorted((phrase.strip() for phrase in text.split("|") if phrase.strip()), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.IGNORECASE)
+    parts = [re.escape(p).replace(r"\ ", r"\s+") + (r"(?!\s+\d)" if p in NOT_BEFORE_NUMBER else "") for p in phrases]
+    return re.compile(r"\b(" + "|".join(parts) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
