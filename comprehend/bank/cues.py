@@ -99,7 +99,7 @@ def _vowel_sound(word: str) -> bool:
 
 def _english_head(choice: str) -> str:
     """The head noun of a short noun phrase: its last word before 'of', 'with', a comma..."""
-    own = words(choice.split(",")[0])
+    own = words(choice.split(",")[0]) or words(choice)
     head = own[0]
     for word in own:
         if word in HEAD_STOPS:
@@ -232,34 +232,42 @@ def _question_cues(question: Question, rules: LanguageRules, add: Add) -> None:
 # --- the cue-guessing figure --------------------------------------------------------------------
 
 
-def guess_chance(question: Question, rules: LanguageRules | None) -> float:
-    """The chance that a test-wise guesser picks the answer, exactly: drop the choices with absolute words,
-    prefer hedged ones, then those that fit the question's grammar, then those echoing the question's words,
-    then the longest, and pick uniformly among what is left. A step that would leave nothing is skipped."""
+def guess_steps(question: Question, rules: LanguageRules | None) -> tuple[list[int], list[str]]:
+    """What a test-wise guesser keeps of a question's choices (0 is the answer), and the cues that narrowed them:
+    drop the choices with absolute words, prefer hedged ones, then those that fit the question's grammar, then
+    those echoing the question's words, then the longest. A step that would leave nothing is skipped."""
     choices = _choices(question)
     left = list(range(len(choices)))
+    used: list[str] = []
 
-    def keep(passes: Callable[[int], bool]) -> None:
+    def keep(step: str, passes: Callable[[int], bool]) -> None:
         nonlocal left
         kept = [i for i in left if passes(i)]
-        if kept:
+        if kept and len(kept) < len(left):
             left = kept
+            used.append(step)
 
-    def keep_most(score: Callable[[int], int]) -> None:
+    def keep_most(step: str, score: Callable[[int], int]) -> None:
         best = max(score(i) for i in left)
         if best > 0:
-            keep(lambda i: score(i) == best)
+            keep(step, lambda i: score(i) == best)
 
     if rules is not None:
         cues = rules.cues
-        keep(lambda i: not cues.absolute.search(choices[i]))
-        keep(lambda i: bool(cues.hedge.search(choices[i])))
+        keep("absolute", lambda i: not cues.absolute.search(choices[i]))
+        keep("hedge", lambda i: bool(cues.hedge.search(choices[i])))
         grammar = _grammar(question, cues)
         if grammar:
-            keep(lambda i: grammar.fits(choices[i]))
+            keep("grammar", lambda i: grammar.fits(choices[i]))
         asked = content_words(question.ask, rules)
-        keep_most(lambda i: len(asked & content_words(choices[i], rules)))
-    keep_most(lambda i: len(choices[i]))
+        keep_most("echo", lambda i: len(asked & content_words(choices[i], rules)))
+    keep_most("longest", lambda i: len(choices[i]))
+    return left, used
+
+
+def guess_chance(question: Question, rules: LanguageRules | None) -> float:
+    """The exact chance that the test-wise guesser of `guess_steps` picks the answer (uniformly among what is left)."""
+    left, _ = guess_steps(question, rules)
     return 1 / len(left) if 0 in left else 0.0
 
 

@@ -87,8 +87,8 @@ def test_export_jsonl_has_the_fields_and_right_figures(results_dir, kyphoplasty_
     assert list(row) == ["attempt_id", "patient_id", "bank_id", "bank_version", "bank_hash", "language", "kiosk_id", "started_at",
                          "finished_at", "status", "first_try_correct", "total", "score", "outcome", "answers"]
     assert row["patient_id"] == "P-7" and row["bank_id"] == "kyphoplasty" and row["status"] == "completed"
-    assert (row["first_try_correct"], row["total"]) == (25, 26) and row["score"] == round(25 / 26, 4)
-    assert row["outcome"] == "ready"  # 0.96 ≥ 0.8 and the missed critical fact was mastered in round 2
+    assert (row["first_try_correct"], row["total"]) == (34, 35) and row["score"] == round(34 / 35, 4)
+    assert row["outcome"] == "ready"  # 0.97 ≥ 0.8 and the missed critical fact was mastered in round 2
     assert row["bank_hash"] == kyphoplasty_bank.content_hash
     assert set(row["answers"][0]) == {"question_id", "fact_id", "round", "choice", "correct", "at"}
     assert row["answers"][0]["correct"] is False and row["answers"][-1]["round"] == 2
@@ -108,14 +108,14 @@ def test_export_says_which_language_the_patient_took(results_dir, spanish_kyphop
 
 
 def test_export_outcome_follows_pass_mark(results_dir, kyphoplasty_bank, capsys):
-    """25 of 26 (0.96) is ready; 20 of 26 (0.77) is below the 0.8 pass mark: needs-discussion."""
+    """34 of 35 (0.97) is ready; 27 of 35 (0.77) is below the 0.8 pass mark: needs-discussion."""
     finished_attempt(results_dir, kyphoplasty_bank, "READY-1", miss=("pain-relief",))
-    six = tuple(f.id for f in kyphoplasty_bank.facts[:6])
-    finished_attempt(results_dir, kyphoplasty_bank, "LOW-1", miss=six)
+    eight = tuple(f.id for f in kyphoplasty_bank.facts[:8])
+    finished_attempt(results_dir, kyphoplasty_bank, "LOW-1", miss=eight)
     main(["export", "--results", str(results_dir)])
     rows = {r["patient_id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
     assert rows["READY-1"]["outcome"] == "ready"
-    assert (rows["LOW-1"]["first_try_correct"], rows["LOW-1"]["outcome"]) == (20, "needs-discussion")
+    assert (rows["LOW-1"]["first_try_correct"], rows["LOW-1"]["outcome"]) == (27, "needs-discussion")
 
 
 def test_export_csv_one_row_per_attempt(results_dir, kyphoplasty_bank, capsys):
@@ -125,7 +125,7 @@ def test_export_csv_one_row_per_attempt(results_dir, kyphoplasty_bank, capsys):
     assert main(["export", "--format", "csv", "--results", str(results_dir)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert sorted(r["patient_id"] for r in rows) == ["P-1", "P-2"]
-    assert rows[0]["first_try_correct"] == "25" and rows[0]["missed_first"] == "what-it-is"
+    assert rows[0]["first_try_correct"] == "34" and rows[0]["missed_first"] == "what-it-is"
 
 
 def test_export_names_a_damaged_file_and_exports_the_rest(results_dir, kyphoplasty_bank, capsys):

@@ -294,6 +294,18 @@ def test_a_language_without_rules_gets_the_length_rules_only():
     assert rules(text) == {"length-pattern", "cue-guessing"}
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_odd_choices_never_break_the_rules(language):
+    """Choices of punctuation, digits, a leading comma or one letter, after a blank and after 'Who': no exception."""
+    odd = [", apple", "—", "42", "x", "ÿ" * 500, "¿?", "a, b, c and d"]
+    rows = [(ask, answer, [w for w in odd if w != answer][:5])
+            for ask in ("Who is it?", "It goes in with an", "Put it in the ___ now", "¿Quién?", "Lo hace una")
+            for answer in odd]
+    text = bank_text(rows, language=language, fact="One. Two, three and four. , y .")
+    problems = lint_bank(parse_bank(text, "bank.yaml"))
+    assert all(p.message for p in problems)
+
+
 MARK = re.compile(r"#\s*draws:\s*(.+)$")
 
 

@@ -38,7 +38,7 @@ def test_size_and_coverage(kyphoplasty_bank):
 
 def test_critical_topics_are_marked_critical(kyphoplasty_bank):
     """Risks, what it does, comfort (anesthesia) and aftercare limits are critical."""
-    for fact_id in ("what-it-is", "balloon-makes-space", "cement-holds-bone", "comfort-medicine",
+    for fact_id in ("what-it-is", "balloon-makes-space", "cement-holds-bone", "comfort-medicine", "awake-or-asleep",
                     "risks-list", "cement-leak", "risks-rare", "rest-no-lifting"):
         assert kyphoplasty_bank.is_critical(fact_id), fact_id
 
@@ -52,9 +52,9 @@ def test_every_text_is_at_grade_six_or_lower(kyphoplasty_bank):
 
 def test_anesthesia_is_not_taught_as_one_kind(kyphoplasty_bank):
     """The source contradicts itself on anesthesia: the bank says the care team will tell which kind."""
-    fact = kyphoplasty_bank.fact("comfort-medicine")
+    fact = kyphoplasty_bank.fact("awake-or-asleep")
     assert "care team will tell you" in fact.text
-    for question in kyphoplasty_bank.questions_for("comfort-medicine"):
+    for question in kyphoplasty_bank.questions_for("awake-or-asleep"):
         assert not re.search(r"\b(local|general|sedation)\b", question.answer, re.I)
 
 

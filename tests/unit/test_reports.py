@@ -28,8 +28,8 @@ def pdf_text(data: bytes) -> tuple[int, str]:
 
 @pytest.fixture
 def kypho_data(results_dir, kyphoplasty_bank):
-    """A typical kyphoplasty attempt: 4 of 26 missed on the first try, then mastered; signed off."""
-    rights = [True] * 26
+    """A typical kyphoplasty attempt: 4 of 35 missed on the first try, then mastered; signed off."""
+    rights = [True] * 35
     for missed in (1, 7, 16, 24):
         rights[missed] = False
     store = ResultsStore(results_dir, "kiosk-1")
@@ -52,7 +52,7 @@ def test_pdf_report_fits_one_page_and_holds_everything_for_the_chart(kypho_data,
         kyphoplasty_bank.content_hash[:8],
         "2026-11-02 09:00",
         "kiosk-1",
-        "22 of 26 (85%)",
+        "31 of 35 (89%)",
         "Needs discussion" if detail.row.outcome == "needs-discussion" else "Ready",
         "Reviewed by Ann Lee on 2026-11-02 10:00: Went over the risks.",
     ):
@@ -117,7 +117,7 @@ def test_html_report_escapes_everything(results_dir, small_bank):
 def test_markdown_report(kypho_data):
     text = render_markdown(kypho_data.detail("k" * 32), "Clinic")
     assert text.startswith("# Clinic")
-    assert "- **First-try score:** 22 of 26 (85%)" in text
+    assert "- **First-try score:** 31 of 35 (89%)" in text
     assert "## Talking points" in text and "Reviewed by Ann Lee" in text
 
 
