@@ -106,11 +106,11 @@ def test_stats_command_on_demo_data(tmp_path, capsys):
     assert "right first try" in text and "█" in text
     assert main(["stats", "--results", str(results), "--format", "csv"]) == 0
     rows = capsys.readouterr().out.strip().splitlines()
-    assert len(rows) == 1 + 36 + 36 and rows[0].startswith("bank_id,language,question_id")
+    assert len(rows) == 1 + 45 + 45 and rows[0].startswith("bank_id,language,question_id")
     assert {row.split(",")[1] for row in rows[1:]} == {"en", "es"}
     assert main(["stats", "--results", str(results), "--format", "csv", "--language", "es"]) == 0
     rows = capsys.readouterr().out.strip().splitlines()
-    assert len(rows) == 1 + 36 and all(row.split(",")[1] == "es" for row in rows[1:])
+    assert len(rows) == 1 + 45 and all(row.split(",")[1] == "es" for row in rows[1:])
     assert main(["stats", "--results", str(results), "--language", "fr"]) == 1
     assert "no bank in the language 'fr'" in capsys.readouterr().err
     assert main(["stats", "--results", str(results), "--format", "json", "--since", "2030-01-01"]) == 0
