@@ -184,10 +184,9 @@ def _shared_form(question: Question, cues: CueWords) -> str:
     while common < 3 and all(len(w) > common and w[common] == wrong[0][common] for w in wrong):
         common += 1
     opening = wrong[0][:common]
-    if (common >= 2 or (common == 1 and opening[0] in cues.form_openings)) and answer[:common] != opening:
-        start = next(w.text for w in question.wrong)
-        shown = " ".join(start.split()[:common])
-        return f"'{shown}…'"
+    need = 2 if common >= 2 else 1 if common == 1 and opening[0] in cues.form_openings else 0
+    if need and answer[:need] != opening[:need]:  # "It means less…" shares the form of "It means you…"
+        return f"'{' '.join(question.wrong[0].text.split()[:common])}…'"
     for name, pattern in cues.first_word_forms:
         if all(pattern.match(w[0]) for w in wrong) and not (answer and pattern.match(answer[0])):
             return f"{name} ('{question.wrong[0].text.split()[0]}…')"
@@ -254,8 +253,8 @@ def guess_steps(question: Question, rules: LanguageRules | None) -> tuple[list[i
 
     if rules is not None:
         cues = rules.cues
-        keep("absolute", lambda i: not cues.absolute.search(choices[i]))
-        keep("hedge", lambda i: bool(cues.hedge.search(choices[i])))
+        keep("absolute", lambda i: not _hit(cues.absolute, choices[i]))
+        keep("hedge", lambda i: bool(_hit(cues.hedge, choices[i])))
         grammar = _grammar(question, cues)
         if grammar:
             keep("grammar", lambda i: grammar.fits(choices[i]))
@@ -353,8 +352,11 @@ def _checked(text: str, idea_words: list[set[str]], rules: LanguageRules) -> set
 
 
 def _fact_ideas(bank: Bank, rules: LanguageRules, add: Add) -> None:
+    asking: dict[str, list[Question]] = {}
+    for question in bank.questions:
+        asking.setdefault(question.fact, []).append(question)
     for fact in bank.facts:
-        questions = bank.questions_for(fact.id)
+        questions = asking.get(fact.id, [])
         ideas = fact_ideas(fact.text, rules)
         if not questions or len(ideas) < 2:
             continue

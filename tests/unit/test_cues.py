@@ -128,6 +128,9 @@ def test_who_answered_by_something_that_is_not_a_person(language, cued, fair):
     ("en", ("Why is a small cut better?", "Less blood loss", ["It means no risks", "It means no medicine", "It means bed rest"]),
      ("Why is a small cut better?", "It means less blood loss", ["It means no risks", "It means no medicine", "It means bed rest"]),
      "'It means…'"),
+    ("en", ("Why is a small cut better?", "Less blood loss", ["It means you bleed", "It means you rest", "It means you heal"]),
+     ("Why is a small cut better?", "It means less blood loss", ["It means you bleed", "It means you rest", "It means you heal"]),
+     "'It means you…'"),
     ("en", ("What is the balloon for?", "It makes a space", ["To give medicine", "To take the bone out", "To stay in"]),
      ("What is the balloon for?", "To make a space", ["To give medicine", "To take the bone out", "To stay in"]),
      "'To…'"),
@@ -167,10 +170,11 @@ def test_the_answer_longest_far_more_often_than_chance(language):
     assert "length-pattern" not in rules(_length_bank(3, 12, language))  # 3 of 12 with 4 choices: chance
 
 
-def test_a_wrong_choice_padded_longest_far_more_often_than_chance():
-    [problem] = [p for p in found(_length_bank(0, 16)) if p.rule == "length-pattern"]
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_wrong_choice_padded_longest_far_more_often_than_chance(language):
+    [problem] = [p for p in found(_length_bank(0, 16, language)) if p.rule == "length-pattern"]
     assert "a wrong choice is longer than the answer in 16 of 16 questions (by chance about 12)" in problem.message
-    assert "length-pattern" not in rules(_length_bank(4, 16))
+    assert "length-pattern" not in rules(_length_bank(4, 16, language))
 
 
 def test_the_old_pattern_rule_is_folded_into_length_pattern():
