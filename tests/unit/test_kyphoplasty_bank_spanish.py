@@ -71,3 +71,10 @@ def test_a_cue_guesser_scores_near_chance(spanish_kyphoplasty_bank):
     """Dropping absolute words, preferring hedges, grammar, echoes and the longest choice: within chance + 10 points."""
     figure = cue_figure(spanish_kyphoplasty_bank, SPANISH_RULES)
     assert figure.guessing <= figure.chance + 0.10
+
+
+def test_the_points_come_in_the_english_order(kyphoplasty_bank, spanish_kyphoplasty_bank):
+    """Round 1 asks the first question of each fact in file order: a Spanish patient meets the points,
+    and the first wording of each, in the same order as an English one."""
+    assert [f.id for f in spanish_kyphoplasty_bank.facts] == [f.id for f in kyphoplasty_bank.facts]
+    assert [q.id for q in spanish_kyphoplasty_bank.questions] == [q.id for q in kyphoplasty_bank.questions]
