@@ -34,16 +34,22 @@ class ResultScreen(Screen):
     def compose(self) -> ComposeResult:
         figures, words = self.figures, self.words
         points = [point.text for point in talking_points(self.bank, figures.missed_first, figures.never_mastered)]
-        with VerticalScroll(classes="page"):
+        # Thanks and the score at the top, "tell the nurse" and Done at the bottom: only the points between scroll,
+        # so however many points there are, the line that sends the patient to the nurse shows at 80x24.
+        with Vertical(id="result-top", classes="result-part"):
             with Vertical(classes="panel"):
                 yield Static(words.thanks, classes="title")
                 yield Static(words.score.format(right=figures.first_try_correct, total=figures.total), id="score", classes="lead")
+        with VerticalScroll(id="result-points", classes="page"):
+            with Vertical(classes="panel"):
                 if points:
                     yield Static(words.nurse_points, classes="topic")
                     for text in points:
                         yield Bullet(text, classes="fact")
                 else:
                     yield Static(words.nurse_questions, classes="lead")
+        with Vertical(id="result-bottom", classes="result-part"):
+            with Vertical(classes="panel"):
                 yield Static(words.tell_nurse, id="see-nurse", classes="see-nurse")
                 with Center():
                     yield Button(words.done, id="done", variant="primary", classes="big")
