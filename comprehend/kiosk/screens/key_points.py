@@ -23,6 +23,10 @@ from comprehend.ui.text import Bullet, Plain
 from comprehend.words import ENGLISH, Words
 
 
+MEASURE_TRIES = 200  # how many times to look for the laid-out sizes (each MEASURE_WAIT seconds apart) before cutting anyway
+MEASURE_WAIT = 0.01
+
+
 def facts_by_topic(bank: Bank, no_topic: str = ENGLISH.key_points_topic) -> list[tuple[str, list[str]]]:
     """The facts' texts grouped by topic, topics in the order they first appear (`no_topic` heads the rest)."""
     groups: dict[str, list[str]] = {}
@@ -86,13 +90,14 @@ class KeyPointsScreen(ReadsAloud, Screen):
         """Lay out every point, hidden and without a scroll bar, then cut the pages once the sizes are known."""
         self._measuring = True
         scroll = self.query_one("#key-points", VerticalScroll)
-        scroll.styles.visibility = "hidden"
+        scroll.styles.opacity = 0.0  # laid out (so measured) but not seen
         scroll.styles.overflow_y = "hidden"  # measured at the width a page without a scroll bar has
         for widget in self.query_one("#key-points-panel").children:
             widget.display = True
         self.call_after_refresh(self._pages_measured)
 
-    def _pages_measured(self) -> None:
+    def _pages_measured(self, tries: int = 0) -> None:
+        """Cut the pages from the rows each heading and point takes; until the layout has run, look again shortly."""
         if not self.is_attached:
             return
         shown = self.pages[self.page] if self.pages else Page(0, 0, 0)
@@ -103,9 +108,14 @@ class KeyPointsScreen(ReadsAloud, Screen):
                  [self._fact(index, number).outer_size.height for number in range(len(texts))])
                 for index, (_, texts) in enumerate(self.topics)]
         lead = self.query_one("#key-points-lead").outer_size.height
-        self.pages = split_pages(rows, room, lead)
+        laid_out = (room > 0 and lead > 0 and scroll.outer_size.width == self.size.width
+                    and all(heading > 0 and all(facts) for heading, facts in rows))
+        if not laid_out and tries < MEASURE_TRIES:  # every heading and point takes a row at least, once laid out
+            self.set_timer(MEASURE_WAIT, lambda: self._pages_measured(tries + 1))
+            return
+        self.pages = split_pages(rows, max(room, 1), lead)
         scroll.styles.overflow_y = "auto"
-        scroll.styles.visibility = "visible"
+        scroll.styles.opacity = 1.0
         self._measuring = False
         self._show_page(page_holding(self.pages, shown.topic, shown.first))
 
@@ -177,6 +187,7 @@ class KeyPointsScreen(ReadsAloud, Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        self.query_one("#key-points", VerticalScroll).focus()  # keys go on working the same way after a touch
         if event.button.id == "back":
             self.action_previous_page()
         else:

@@ -76,7 +76,8 @@ class WelcomeScreen(Screen):
                     yield Static(tables[0].start_hint, classes="hint")
                 else:
                     one_bank = len({bank.id for bank in self.banks}) == 1  # one bank in several languages: ask for the language
-                    yield Static(in_each(tables, "which_language" if one_bank else "which_procedure"), classes="question-text")
+                    yield Static(in_each(tables, "which_language" if one_bank else "which_procedure"),
+                                 id="which", classes="question-text")
                     for index, bank in enumerate(self.banks):
                         label = f"{language_name(bank.language)}: {bank.title}" if len(tables) > 1 else bank.title
                         yield NumberedChoice(index, label)
