@@ -62,7 +62,7 @@ class KeyPointsScreen(ReadsAloud, Screen):
                 for index, (topic, texts) in enumerate(self.topics):
                     yield Plain(topic, id=f"topic-{index}", classes="topic")
                     for number, text in enumerate(texts):
-                        bullet = Bullet(text, classes="fact")
+                        bullet = Bullet(text, classes="fact key-point")
                         bullet.id = f"fact-{index}-{number}"
                         yield bullet
         with Horizontal(id="pager-nav"):

@@ -28,8 +28,8 @@ class PatientIdScreen(Screen):
                 yield Static(self.words.id_lead, classes="lead")
                 yield Input(id="patient-id", placeholder=self.words.id_placeholder, max_length=64, select_on_focus=False)
                 yield Static("", id="id-problem", classes="problem")
+                yield Static(self.words.id_back_hint, classes="hint back-hint")
                 yield Button(self.words.back, id="back", classes="back")
-                yield Static(self.words.id_back_hint, classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#patient-id", Input).focus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
@@ -60,6 +61,26 @@ class ResultScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#done", Button).focus(scroll_visible=False)  # open at the top: thanks and the score first
         self.set_timer(self.seconds, self.action_done)
+        self._fit_points()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_points()
+
+    def _fit_points(self) -> None:
+        """The points take the room between the score and 'tell the nurse', then shrink to their own rows when
+        they need less, so on a big screen 'tell the nurse' follows them instead of sitting far below."""
+        self.query_one("#result-points").styles.height = "1fr"
+        self.call_after_refresh(self._shrink_points)
+
+    def _shrink_points(self, tries: int = 0) -> None:
+        if not self.is_attached:
+            return
+        points = self.query_one("#result-points", VerticalScroll)
+        if points.outer_size.height == 0 and tries < 200:  # not laid out yet: look again shortly
+            self.set_timer(0.01, lambda: self._shrink_points(tries + 1))
+            return
+        if points.max_scroll_y == 0 and points.virtual_size.height <= points.scrollable_content_region.height:
+            points.styles.height = "auto"
 
     def action_done(self) -> None:
         """Clear the screen for the next patient."""
