@@ -53,6 +53,7 @@ class KeyPointsScreen(ReadsAloud, Screen):
         self.pages: list[Page] = [Page(index, 0, len(texts)) for index, (_, texts) in enumerate(self.topics)]
         self.page = 0  # the page shown, from 0
         self._measuring = True  # until the first pages are cut, every point is laid out (hidden) to be measured
+        self._cut_again = False
 
     def compose(self) -> ComposeResult:
         yield Static(self.words.key_points_title, id="key-points-title", classes="title bar")
@@ -76,7 +77,9 @@ class KeyPointsScreen(ReadsAloud, Screen):
         self._cut_pages()
 
     def on_resize(self, event: events.Resize) -> None:
-        if not self._measuring:
+        if self._measuring:
+            self._cut_again = True  # sizes measured before this resize may be stale: cut once more after
+        else:
             self._cut_pages()
 
     # --- cutting the pages ---------------------------------------------------------------
@@ -88,7 +91,7 @@ class KeyPointsScreen(ReadsAloud, Screen):
 
     def _cut_pages(self) -> None:
         """Lay out every point, hidden and without a scroll bar, then cut the pages once the sizes are known."""
-        self._measuring = True
+        self._measuring, self._cut_again = True, False
         scroll = self.query_one("#key-points", VerticalScroll)
         scroll.styles.opacity = 0.0  # laid out (so measured) but not seen
         scroll.styles.overflow_y = "hidden"  # measured at the width a page without a scroll bar has
@@ -118,6 +121,8 @@ class KeyPointsScreen(ReadsAloud, Screen):
         scroll.styles.opacity = 1.0
         self._measuring = False
         self._show_page(page_holding(self.pages, shown.topic, shown.first))
+        if self._cut_again:
+            self._cut_pages()
 
     # --- the page shown ------------------------------------------------------------------
     def _show_page(self, number: int) -> None:
