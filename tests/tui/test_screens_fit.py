@@ -25,9 +25,11 @@ def inside(app, widget, bottom_rows: int = 0) -> bool:
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 @pytest.mark.parametrize("setup_mode", [False, True], ids=["locked", "setup-mode"])
-async def test_the_welcome_with_the_two_bundled_banks_shows_everything(results_dir, size, setup_mode):
-    """The high-contrast button and its line in both languages, both banks and the hint: all without scrolling."""
-    app = make_app(results_dir, banks=[load_bank(KYPHOPLASTY), load_bank(KYPHOPLASTY_ES)], setup_mode=setup_mode)
+async def test_the_welcome_with_the_two_bundled_banks_shows_everything(tmp_path, monkeypatch, size, setup_mode):
+    """The high-contrast button and its line in both languages, both banks and the hint: all without scrolling,
+    on a kiosk as first installed too (setup mode: the staff banner on top, naming the default results folder)."""
+    monkeypatch.chdir(tmp_path)  # the default results/ folder (here), as a new kiosk has
+    app = make_app(tmp_path / "results", banks=[load_bank(KYPHOPLASTY), load_bank(KYPHOPLASTY_ES)], setup_mode=setup_mode)
     async with app.run_test(size=size) as pilot:
         assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         screen = app.screen
