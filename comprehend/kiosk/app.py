@@ -34,6 +34,7 @@ from comprehend.kiosk.messages import (
     ReteachRead,
     StillHere,
     WalkedAway,
+    WentBack,
 )
 from comprehend.kiosk.screens.staff_menu import END_ATTEMPT, EXIT, REVIEW
 from comprehend.kiosk.screens.welcome import WelcomeScreen
@@ -174,9 +175,12 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         return not self.unlocked and not self.locked
 
     def action_guarded_key(self, key: str) -> None:
-        """ctrl+q quits only when not locked; Escape closes a staff dialog; every other guarded key does nothing."""
+        """ctrl+q quits only when not locked; Escape closes a staff dialog, or goes back from the patient ID screen;
+        every other guarded key does nothing."""
         if key == "escape" and _is_staff_dialog(self.screen):
             self.screen.dismiss(None)
+        elif key == "escape" and getattr(self.screen, "ESCAPE_GOES_BACK", False):
+            self.screen.action_go_back()  # the patient ID screen: back to the welcome
         elif key == "ctrl+q" and not self.locked:
             self.exit()
 
@@ -253,6 +257,10 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
     def _screen_shown(self) -> None:
         """A new patient screen is up: keys held from the one before are ignored for a moment."""
         self._shown_at = self.key_clock()
+
+    def page_shown(self) -> None:
+        """A screen turned to a new page (the key points): held keys are ignored for a moment, as on a new screen."""
+        self._screen_shown()
 
     # --- the exception edge (SafeEdge) -----------------------------------------------------
     async def recover_from_error(self, error: BaseException) -> None:
@@ -352,6 +360,14 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         from comprehend.kiosk.screens.patient_id import PatientIdScreen
 
         await self._show(PatientIdScreen(self.words))
+
+    async def on_went_back(self, message: WentBack) -> None:
+        """Back from the patient ID screen: a fresh visit (nothing stored, nothing kept) but the look they chose."""
+        if self.session is not None:
+            return  # never in the middle of an attempt
+        self.visit = Visit(theme=self.visit.theme)
+        self.retry_unstored()
+        await self._show(WelcomeScreen(self.banks, setup_mode=self.setup_mode))
 
     async def on_patient_id_entered(self, message: PatientIdEntered) -> None:
         self.visit.patient_id = message.patient_id

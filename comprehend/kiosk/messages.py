@@ -23,6 +23,10 @@ class PatientIdEntered(Message):
         super().__init__()
 
 
+class WentBack(Message):
+    """The patient pressed Back on the patient ID screen (the wrong language or procedure): the welcome again."""
+
+
 class PatientIdConfirmed(Message):
     """The patient said the ID shown back is theirs."""
 

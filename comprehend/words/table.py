@@ -80,6 +80,11 @@ class Words:
     went_wrong: str
     # a returning patient: carrying on needs a member of staff
     carry_on_nurse: str
+    # patient-screens (issue 14): Back from the patient ID screen, the key points a page at a time
+    back: str  # the Back button's label
+    id_back_hint: str
+    key_points_page: str  # {number} {of}
+    key_points_next_hint: str
 
     def text_fields(self) -> dict[str, str]:
         """Every sentence of the table by field name (the language code left out)."""

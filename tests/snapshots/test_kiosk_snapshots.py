@@ -114,3 +114,86 @@ class TestSpanish:
     def test_spanish_feedback_after_a_wrong_answer(self, snap_compare, tmp_path):
         """Kind feedback in Spanish at 80x24: what was chosen, why not, the answer and the point."""
         assert snap_compare(kiosk_in_two_languages(tmp_path), terminal_size=(80, 24), run_before=to_spanish_wrong_feedback)
+
+
+# --- patient-screens (issue 14): Back on the ID screen, the key points a page at a time, the result's fit ---------
+async def to_patient_id(pilot, bank_key="enter"):
+    await pilot.press(bank_key)
+    await pilot.pause()
+
+
+async def key_points_page(pilot, page: int, bank_key="enter"):
+    """The key points, turned to `page` (from 0), once the pages are cut for this size."""
+    from tests.tui.helpers import confirm_id, wait_until
+
+    await confirm_id(pilot, "snap-1", bank_key)
+    assert await wait_until(pilot, lambda: getattr(pilot.app.screen, "pages_ready", False))
+    for _ in range(page):
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def to_spanish_result(pilot):
+    await sign_in(pilot, "snap-1", bank_key="2")
+    while pilot.app.screen.__class__.__name__ != "ResultScreen":  # every first try wrong, then right
+        if pilot.app.screen.__class__.__name__ == "QuestionScreen":
+            first_round = pilot.app.screen.ask.round == 1
+            await pilot.press(wrong_digit(pilot.app) if first_round else right_digit(pilot.app))
+        else:
+            await pilot.press("enter")
+        await pilot.pause()
+    await pilot.pause()
+
+
+class TestBackAndPages:
+    """The ID screen with Back, the key points a topic a page, and a long result, in English and Spanish."""
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_patient_id_with_back(self, snap_compare, tmp_path, size):
+        assert snap_compare(kiosk(tmp_path), terminal_size=size, run_before=to_patient_id)
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_spanish_patient_id_with_back(self, snap_compare, tmp_path, size):
+        async def run_before(pilot):
+            await to_patient_id(pilot, "2")
+
+        assert snap_compare(kiosk_in_two_languages(tmp_path), terminal_size=size, run_before=run_before)
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_key_points_first_page(self, snap_compare, tmp_path, size):
+        """Page 1 of 8: the lead, the first topic, Next (no Back yet)."""
+        async def run_before(pilot):
+            await key_points_page(pilot, 0)
+
+        assert snap_compare(kiosk(tmp_path), terminal_size=size, run_before=run_before)
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_key_points_longest_page(self, snap_compare, tmp_path, size):
+        """Page 8 of 8, the longest topic: Back and 'I have read this'."""
+        async def run_before(pilot):
+            await key_points_page(pilot, 7)
+
+        assert snap_compare(kiosk(tmp_path), terminal_size=size, run_before=run_before)
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_spanish_key_points_longest_page(self, snap_compare, tmp_path, size):
+        async def run_before(pilot):
+            await key_points_page(pilot, 7, "2")
+
+        assert snap_compare(kiosk_in_two_languages(tmp_path), terminal_size=size, run_before=run_before)
+
+    def test_key_points_of_a_topic_too_long_for_a_page(self, snap_compare, tmp_path):
+        """A bank whose only topic is far over a page at 80x24: page 2, its heading again, nothing to scroll."""
+        from tests.tui.key_point_helpers import one_long_topic_bank
+
+        app = make_app(tmp_path / "results", banks=[one_long_topic_bank(tmp_path / "banks")], idle_seconds=3600)
+
+        async def run_before(pilot):
+            await key_points_page(pilot, 1)
+
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+    @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
+    def test_spanish_long_result(self, snap_compare, tmp_path, size):
+        """Every first try wrong, in Spanish: 26 points scroll between the score and 'Avise a la enfermera'."""
+        assert snap_compare(kiosk_in_two_languages(tmp_path), terminal_size=size, run_before=to_spanish_result)

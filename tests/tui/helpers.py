@@ -84,11 +84,22 @@ async def confirm_id(pilot, patient_id: str = "abc-123", bank_key: str = "enter"
     await pilot.pause()
 
 
+async def read_key_points(pilot) -> None:
+    """On the key points: Enter on each page, until the questions come."""
+    from comprehend.kiosk.screens.key_points import KeyPointsScreen
+
+    for _ in range(100):
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, KeyPointsScreen) or pilot.app.screen.pages_ready)
+        if not isinstance(pilot.app.screen, KeyPointsScreen):
+            return
+        await pilot.press("enter")
+        await pilot.pause()
+
+
 async def sign_in(pilot, patient_id: str = "abc-123", bank_key: str = "enter") -> None:
-    """confirm_id, then read the key points (Enter)."""
+    """confirm_id, then read the key points (Enter on each page)."""
     await confirm_id(pilot, patient_id, bank_key)
-    await pilot.press("enter")
-    await pilot.pause()
+    await read_key_points(pilot)
 
 
 async def wait_until(pilot, condition, timeout: float = 8.0) -> bool:

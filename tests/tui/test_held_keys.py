@@ -87,3 +87,32 @@ async def test_enter_held_for_seconds_still_does_not_skip_the_result(results_dir
         clock.now += 1.0  # let go, then a fresh press
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+
+
+# --- patient-screens (issue 14): the key points a page at a time -----------------------------------
+async def test_enter_held_on_the_key_points_turns_one_page_not_all_of_them(results_dir):
+    """A page turn is a new page for the guard: Enter held for 2 s turns one page; once let go, the next press the next."""
+    from comprehend.bank.loader import load_bank
+    from comprehend.kiosk.screens.key_points import KeyPointsScreen
+    from tests.conftest import KYPHOPLASTY
+    from tests.tui.helpers import confirm_id
+
+    clock = KeyClock()
+    app = make_app(results_dir, banks=[load_bank(KYPHOPLASTY)], fresh_key_seconds=0.6, key_clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await confirm_id(pilot, "held-4")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, KeyPointsScreen) and app.screen.pages_ready)
+        screen = app.screen
+        clock.step = 0.0
+        clock.now += 1.0
+        await pilot.press("enter")  # a fresh press: page 2 of 8...
+        await pilot.pause()
+        assert screen.page == 1
+        for _ in range(50):  # ...and the key stays down, repeating 25 times a second
+            clock.now += 0.04
+            await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.page == 1 and app.session.run.answers == []
+        clock.now += 1.0  # let go, then a fresh press
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: screen.page == 2)

@@ -147,7 +147,12 @@ async def test_mouse_clicks_work_like_keys(results_dir):
         await pilot.click(".choice")  # the first choice: "Yes, that is me"
         await pilot.pause()
         assert isinstance(app.screen, KeyPointsScreen)
-        await pilot.click("#done")
+        assert await wait_until(pilot, lambda: app.screen.pages_ready)
+        for button, page in (("#next", 1), ("#back", 0), ("#next", 1)):  # Next to page 2 of 2, Back, Next again
+            await pilot.click(button)
+            assert await wait_until(pilot, lambda: app.screen.page == page)
+            assert await wait_until(pilot, lambda: not app.screen.query_one(button).has_class("-active"))
+        await pilot.click("#next")  # "I have read this" on the last page
         await pilot.pause()
         for _ in range(3):
             index = int(right_digit(app)) - 1

@@ -16,7 +16,7 @@ from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.preview.app import PreviewApp, banner_for
 from comprehend.preview.screens import BankErrorsScreen, EndScreen, JumpScreen
 from tests.conftest import FIXTURES, SMALL_BANK
-from tests.tui.helpers import right_digit, screen_text, wait_until
+from tests.tui.helpers import read_key_points, right_digit, screen_text, wait_until
 
 
 @pytest.fixture
@@ -48,8 +48,7 @@ async def test_walks_through_the_real_screens_with_the_banner_and_stores_nothing
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, KeyPointsScreen) and app.screen.border_title == banner_for(app.bank)
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_key_points(pilot)
         assert isinstance(app.screen, QuestionScreen) and app.screen.border_title == banner_for(app.bank)
         side = screen_text(app)
         assert "Fact (sky): The sky is blue on a clear day." in side and "Right answer: Blue" in side and "CRITICAL" in side
@@ -140,8 +139,7 @@ async def test_a_translation_is_previewed_with_the_kiosks_words_in_its_language(
         await pilot.press("enter")
         await pilot.pause()
         assert "Puntos clave" in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_key_points(pilot)
         assert "Pregunta 1 de 4" in screen_text(app)
         await pilot.press(right_digit(app))
         await pilot.pause()

@@ -16,7 +16,7 @@ from comprehend.kiosk.screens.welcome_back import WelcomeBackScreen
 from comprehend.store import ResultsStore
 from comprehend.words import ENGLISH
 from tests.conftest import FIXTURES, SMALL_BANK
-from tests.tui.helpers import FakeSpeaker, confirm_id, make_app, right_digit, screen_text, wait_until, wrong_digit
+from tests.tui.helpers import FakeSpeaker, confirm_id, make_app, read_key_points, right_digit, screen_text, wait_until, wrong_digit
 
 SMALL_ES = FIXTURES / "banks" / "small.es.yaml"
 
@@ -67,9 +67,12 @@ async def test_a_spanish_patient_goes_all_the_way_through_in_spanish(results_dir
         assert isinstance(app.screen, KeyPointsScreen)
         text = screen_text(app)
         assert "Puntos clave" in text and "Fuera" in text and "El cielo es azul en un día claro." in text
-        seen.append(text)
-        await pilot.press("enter")
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: app.screen.pages_ready)
+        while isinstance(app.screen, KeyPointsScreen):  # every page of the key points, in Spanish
+            assert f"Página {app.screen.page + 1} de {len(app.screen.pages)}" in screen_text(app)
+            seen.append(screen_text(app))
+            await pilot.press("enter")
+            await pilot.pause()
         assert "Pregunta 1 de 3" in screen_text(app) and "¿De qué color es un cielo claro?" in screen_text(app)
         seen.append(screen_text(app))
         await pilot.press(wrong_digit(app))
@@ -117,7 +120,11 @@ async def test_buttons_and_the_read_aloud_label_are_spanish(results_dir):
     app = both_languages(results_dir, speaker=speaker)
     async with app.run_test(size=(80, 24)) as pilot:
         await confirm_id(pilot, "es-1", bank_key="2")
-        assert str(app.screen.query_one("#done").label) == "Ya lo he leído"
+        assert await wait_until(pilot, lambda: app.screen.pages_ready)
+        assert str(app.screen.query_one("#next").label) == "Seguir" and str(app.screen.query_one("#back").label) == "Atrás"
+        await pilot.press("enter")  # the last page of two
+        await pilot.pause()
+        assert str(app.screen.query_one("#next").label) == "Ya lo he leído"
         await pilot.press("enter")
         await pilot.pause()
         assert str(app.screen.query_one("#read-aloud").label) == "Leer en voz alta (R)"
@@ -134,8 +141,7 @@ async def test_still_there_and_welcome_back_speak_spanish(results_dir):
     app = both_languages(results_dir, idle_seconds=1.5, countdown_seconds=2)
     async with app.run_test(size=(80, 24)) as pilot:
         await confirm_id(pilot, "es-9", bank_key="2")
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_key_points(pilot)
         await pilot.press(right_digit(app))
         assert await wait_until(pilot, lambda: isinstance(app.screen, StillThereScreen))
         text = screen_text(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
@@ -34,16 +35,22 @@ class ResultScreen(Screen):
     def compose(self) -> ComposeResult:
         figures, words = self.figures, self.words
         points = [point.text for point in talking_points(self.bank, figures.missed_first, figures.never_mastered)]
-        with VerticalScroll(classes="page"):
+        # Thanks and the score at the top, "tell the nurse" and Done at the bottom: only the points between scroll,
+        # so however many points there are, the line that sends the patient to the nurse shows at 80x24.
+        with Vertical(id="result-top", classes="result-part"):
             with Vertical(classes="panel"):
                 yield Static(words.thanks, classes="title")
                 yield Static(words.score.format(right=figures.first_try_correct, total=figures.total), id="score", classes="lead")
+        with VerticalScroll(id="result-points", classes="page"):
+            with Vertical(classes="panel"):
                 if points:
                     yield Static(words.nurse_points, classes="topic")
                     for text in points:
                         yield Bullet(text, classes="fact")
                 else:
                     yield Static(words.nurse_questions, classes="lead")
+        with Vertical(id="result-bottom", classes="result-part"):
+            with Vertical(classes="panel"):
                 yield Static(words.tell_nurse, id="see-nurse", classes="see-nurse")
                 with Center():
                     yield Button(words.done, id="done", variant="primary", classes="big")
@@ -54,6 +61,26 @@ class ResultScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#done", Button).focus(scroll_visible=False)  # open at the top: thanks and the score first
         self.set_timer(self.seconds, self.action_done)
+        self._fit_points()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_points()
+
+    def _fit_points(self) -> None:
+        """The points take the room between the score and 'tell the nurse', then shrink to their own rows when
+        they need less, so on a big screen 'tell the nurse' follows them instead of sitting far below."""
+        self.query_one("#result-points").styles.height = "1fr"
+        self.call_after_refresh(self._shrink_points)
+
+    def _shrink_points(self, tries: int = 0) -> None:
+        if not self.is_attached:
+            return
+        points = self.query_one("#result-points", VerticalScroll)
+        if points.outer_size.height == 0 and tries < 200:  # not laid out yet: look again shortly
+            self.set_timer(0.01, lambda: self._shrink_points(tries + 1))
+            return
+        if points.max_scroll_y == 0 and points.virtual_size.height <= points.scrollable_content_region.height:
+            points.styles.height = "auto"
 
     def action_done(self) -> None:
         """Clear the screen for the next patient."""

@@ -1,5 +1,8 @@
 """Welcome: the bank's title and Start, or a numbered list when there are several banks.
 
+The high-contrast button sits at the top, beside the welcome, so a patient who cannot read the rest
+finds it first, and the whole screen fits 80x24 with the two bundled banks.
+
 Before a bank is chosen the patient's language is not known: when the banks come in several
 languages, every sentence is shown in each of them and each bank is listed in its own language.
 """
@@ -10,7 +13,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
@@ -65,7 +68,11 @@ class WelcomeScreen(Screen):
             with Vertical(classes="panel"):
                 if self.notice:
                     yield Static(self.notice, id="notice", classes="lead")
-                yield Static(in_each(tables, "welcome", " · "), classes="title")
+                with Horizontal(id="welcome-top"):
+                    with Vertical(id="welcome-heading"):
+                        yield Static(in_each(tables, "welcome", " · "), classes="title")
+                        yield Static(in_each(tables, "contrast_hint"), classes="hint contrast-hint")
+                    yield Button(in_each(tables, "contrast_button", " · "), id="contrast", classes="contrast")
                 if len(self.banks) == 1:
                     yield Plain(self.banks[0].title, classes="subtitle")
                 yield Static(in_each(tables, "welcome_lead", "\n\n"), classes="lead")
@@ -75,13 +82,12 @@ class WelcomeScreen(Screen):
                     yield Static(tables[0].start_hint, classes="hint")
                 else:
                     one_bank = len({bank.id for bank in self.banks}) == 1  # one bank in several languages: ask for the language
-                    yield Static(in_each(tables, "which_language" if one_bank else "which_procedure"), classes="question-text")
+                    yield Static(in_each(tables, "which_language" if one_bank else "which_procedure"),
+                                 id="which", classes="question-text")
                     for index, bank in enumerate(self.banks):
                         label = f"{language_name(bank.language)}: {bank.title}" if len(tables) > 1 else bank.title
                         yield NumberedChoice(index, label)
                     yield Static(in_each(tables, "pick_hint"), classes="hint")
-                yield Static(in_each(tables, "contrast_hint"), classes="hint contrast-hint")
-                yield Button(in_each(tables, "contrast_button", " · "), id="contrast", classes="contrast")
 
     def on_mount(self) -> None:
         if len(self.banks) == 1:
