@@ -29,6 +29,6 @@ def taken_attempt(bank: Bank, patient_id: str, rights: list[bool], started: str,
             step += 1
             run.answer(index, at=(start + timedelta(minutes=step)).isoformat())
         else:
-            run.reteach_done()
+            run.move_on()
     status = COMPLETED if run.finished else INCOMPLETE
     return with_progress(record, run, (start + timedelta(minutes=step + 1)).isoformat(), status=status)

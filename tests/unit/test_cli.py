@@ -70,7 +70,7 @@ def finished_attempt(results, kyphoplasty_bank, patient="P-7", miss=("what-it-is
     while not session.run.finished:
         step = session.run.current
         if not hasattr(step, "choices"):
-            session.run.reteach_done()
+            session.run.move_on()
             continue
         wrong_now = step.fact.id in miss and step.round == 1
         session.answer(next(i for i, c in enumerate(step.choices) if c.correct != wrong_now))
