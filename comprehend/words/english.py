@@ -42,7 +42,7 @@ ENGLISH = Words(
     have_read="I have read this",
     key_points_hint="Press Enter when you have read them all.",
     question_progress="Question {number} of {of}",
-    again_progress="Going over it again: {number} of {of}",
+    again_progress="Going over it again — round {round} of {rounds}, point {number} of {of}",
     answer_hint="Press the number of your answer, or touch it.",
     read_aloud="Read aloud (R)",
     right="That's right. Well done!",
@@ -73,4 +73,13 @@ ENGLISH = Words(
     still_here="Yes, I am here",
     went_wrong="Sorry, something went wrong. Your answers are kept. Please tell the nurse.",
     carry_on_nurse="To carry on, please ask the nurse. They will type their PIN.",
+    # issue 14 part 1 (nurse-way-out): a way out to the nurse
+    talk_to_nurse="I'd like to talk to the nurse",
+    nurse_key="N: the nurse",
+    asked_nurse="That is fine: there are no more questions. The nurse will go over the points with you.",
+    offer_title="Some points are hard",
+    offer_lead="Many people find these points hard. You can go over them with the nurse, or try them again here.",
+    offer_nurse="Go over them with the nurse",
+    offer_again="Try them again here",
+    offer_hint="Press 1 or 2, or touch your choice.",
 )

@@ -42,7 +42,7 @@ SPANISH = Words(
     have_read="Ya lo he leído",
     key_points_hint="Pulse Enter cuando los haya leído todos.",
     question_progress="Pregunta {number} de {of}",
-    again_progress="Repasamos otra vez: {number} de {of}",
+    again_progress="Repasamos otra vez — vuelta {round} de {rounds}, punto {number} de {of}",
     answer_hint="Pulse el número de su respuesta, o tóquela.",
     read_aloud="Leer en voz alta (R)",
     right="¡Correcto! Muy bien.",
@@ -73,4 +73,13 @@ SPANISH = Words(
     still_here="Sí, aquí estoy",
     went_wrong="Lo sentimos, algo salió mal. Sus respuestas están guardadas. Avise a la enfermera.",
     carry_on_nurse="Para seguir, avise a la enfermera: escribirá su PIN.",
+    # issue 14 part 1 (nurse-way-out): a way out to the nurse
+    talk_to_nurse="Quiero hablar con la enfermera",
+    nurse_key="N: enfermera",
+    asked_nurse="No pasa nada: no hay más preguntas. La enfermera repasará los puntos con usted.",
+    offer_title="Algunos puntos son difíciles",
+    offer_lead="A muchas personas les cuestan estos puntos. Puede repasarlos con la enfermera o probarlos otra vez aquí.",
+    offer_nurse="Repasarlos con la enfermera",
+    offer_again="Probarlos otra vez aquí",
+    offer_hint="Pulse 1 o 2, o toque su opción.",
 )
