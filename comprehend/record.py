@@ -37,6 +37,8 @@ EXPORT_FIELDS = (
     "score",
     "outcome",
     "asked_for_nurse",
+    "asked_for_nurse_from",
+    "facts_in_bank",
     "answers",
 )
 

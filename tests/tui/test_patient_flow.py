@@ -72,7 +72,7 @@ async def test_missed_point_is_retaught_and_reasked(results_dir):
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.ask.question.id == "sky-again"
-        assert "Going over it again: 1 of 1" in screen_text(app)
+        assert "Going over it again — round 1 of 2, point 1 of 1" in screen_text(app)
         await pilot.press(right_digit(app))
         await pilot.pause()
         await pilot.press("enter")

@@ -49,7 +49,8 @@ def row_cells(row: AttemptRow) -> tuple[str, ...]:
     """The table cells of one attempt (plain text; an older bank version is marked)."""
     bank = f"{row.bank_title} v{row.bank_version}" + ("" if row.language == "en" else f" · {row.language}")
     bank += " (older)" if row.older_version else ""
-    return (row.when, row.patient_id, bank, row.score_text, OUTCOME_WORDS.get(row.outcome, row.outcome), "yes" if row.reviewed else "no")
+    outcome = "Asked for nurse" if row.asked_for_nurse else OUTCOME_WORDS.get(row.outcome, row.outcome)
+    return (row.when, row.patient_id, bank, row.score_text, outcome, "yes" if row.reviewed else "no")
 
 
 class AttemptsScreen(Screen):
