@@ -142,7 +142,7 @@ class PreviewApp(SafeEdge, App, inherit_bindings=False):
             return
         question = self.bank.questions[self.position]
         self.place = "reteach"
-        await self._show(ReteachScreen(Reteach(self.bank.fact(question.fact), question.explain, 2, 1, 1), self.words))
+        await self._show(ReteachScreen(Reteach(self.bank.fact(question.fact), question.explain, 2, 1, 1, 1 + self.bank.max_rounds), self.words))
 
     # --- live reload ----------------------------------------------------------------------------------
     def _file_stamp(self) -> tuple[float, int] | None:

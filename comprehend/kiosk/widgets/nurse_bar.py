@@ -19,7 +19,11 @@ class NurseBar(Horizontal):
 
     DEFAULT_CSS = """
     NurseBar { height: 3; width: 100%; align-horizontal: center; }
-    NurseBar #talk-to-nurse { width: auto; min-width: 34; height: 3; text-style: bold; }
+    NurseBar #talk-to-nurse {
+        width: auto; min-width: 36; height: 3; padding: 0 2; text-style: bold; content-align: center middle;
+        background: $surface; color: $foreground; border: round $accent;
+    }
+    NurseBar #talk-to-nurse:hover { background: $accent 30%; }
     """
 
     class Pressed(Message):
