@@ -93,3 +93,12 @@ def test_fhir_responses_carry_it_and_validate(small_bank, records):
     def asked(resource):
         return [e["valueCode"] for e in resource["extension"] if e["url"] == fhir.ASKED_FOR_NURSE]
     assert asked(by_id["asked"]) == ["question"] and asked(by_id["offer"]) == ["offer"] and asked(by_id["plain"]) == []
+
+
+def test_stats_never_count_a_stopped_attempt_as_all_right(small_bank):
+    """The bug: a patient who got the one question asked right, then asked for the nurse, counted as all right after round 1."""
+    from comprehend.reports.item_stats import bank_stats
+
+    stopped = taken_attempt(small_bank, "P-1", [True], "2026-11-02T09:00:00+00:00", stop_after=1, ask_nurse="question")
+    stats = bank_stats(small_bank, [stopped])
+    assert stats.all_right_after_round[1] == 0.0 and stats.share_ready == 0.0
