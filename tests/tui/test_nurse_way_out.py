@@ -14,7 +14,7 @@ from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.store import ResultsStore
 from tests.conftest import FIXTURES, SMALL_BANK
 from tests.tui.test_held_keys import KeyClock
-from tests.tui.helpers import confirm_id, make_app, right_digit, screen_text, sign_in, wait_until, wrong_digit
+from tests.tui.helpers import FakeSpeaker, confirm_id, make_app, right_digit, screen_text, sign_in, wait_until, wrong_digit
 
 SMALL_ES = FIXTURES / "banks" / "small.es.yaml"
 
@@ -206,6 +206,17 @@ class TestOfferAfterRoundOne:
             assert "Going over it again — round 1 of 2, point 1 of 2" in screen_text(app)
             [attempt] = stored(results_dir)
             assert attempt["status"] == "in-progress" and attempt["asked_for_nurse"] is False
+
+    async def test_read_aloud(self, results_dir):
+        speaker = FakeSpeaker()
+        app = make_app(results_dir, speaker=speaker)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self.miss_round_one(pilot, wrong=3)
+            assert await wait_until(pilot, lambda: isinstance(app.screen, NurseOfferScreen))
+            await pilot.press("r")
+            assert await wait_until(pilot, lambda: bool(speaker.said))
+            assert speaker.said[-1] == ("Some points are hard. Many people find these points hard. You can go over them with the "
+                                        "nurse, or try them again here. 1: Go over them with the nurse. 2: Try them again here.")
 
     async def test_not_offered_when_half_or_fewer_were_missed(self, results_dir):
         app = make_app(results_dir)
