@@ -102,3 +102,10 @@ def test_stats_never_count_a_stopped_attempt_as_all_right(small_bank):
     stopped = taken_attempt(small_bank, "P-1", [True], "2026-11-02T09:00:00+00:00", stop_after=1, ask_nurse="question")
     stats = bank_stats(small_bank, [stopped])
     assert stats.all_right_after_round[1] == 0.0 and stats.share_ready == 0.0
+
+
+def test_csv_report_has_it_on_each_row(data):
+    from comprehend.reports.csv_report import render_csv
+
+    rows = list(csv.DictReader(io.StringIO(render_csv([data.detail("asked"), data.detail("plain")]))))
+    assert {(row["attempt_id"], row["asked_for_nurse"]) for row in rows} == {("asked", "yes"), ("plain", "no")}
