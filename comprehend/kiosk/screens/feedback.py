@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from comprehend.kiosk.messages import FeedbackRead
 from comprehend.kiosk.widgets.hint_bar import READ_ALOUD_BINDING, HintBar, ReadsAloud
-from comprehend.kiosk.widgets.nurse_bar import NURSE_BINDING, AsksForNurse, NurseBar
+from comprehend.kiosk.widgets.nurse_bar import NURSE_BINDING, NURSE_BUTTON_ID, AsksForNurse, nurse_button
 from comprehend.ui.text import Plain
 from comprehend.quiz import FROM_FEEDBACK, Feedback
 from comprehend.words import ENGLISH, Words
@@ -46,9 +46,10 @@ class FeedbackScreen(AsksForNurse, ReadsAloud, Screen):
                 if feedback.explain:
                     yield Plain(feedback.explain, classes="explain")
                 with Center():
-                    yield Button(words.next, id="next", variant="primary", classes="big")
-        if not self.last:
-            yield NurseBar(words.talk_to_nurse)
+                    with Horizontal(classes="buttons"):
+                        yield Button(words.next, id="next", variant="primary", classes="big")
+                        if not self.last:
+                            yield nurse_button(words.talk_to_nurse)
         yield HintBar(words.next_hint, words.read_aloud, can_speak=getattr(self.app, "speaker", None) is not None,
                       key_hint="" if self.last else words.nurse_key)
 
@@ -80,4 +81,7 @@ class FeedbackScreen(AsksForNurse, ReadsAloud, Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_next()
+        if event.button.id == NURSE_BUTTON_ID:
+            self.action_ask_for_nurse()
+        else:
+            self.action_next()

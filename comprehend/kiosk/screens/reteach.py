@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from comprehend.kiosk.messages import ReteachRead
 from comprehend.kiosk.screens.question import progress_text
 from comprehend.kiosk.widgets.hint_bar import HintBar
-from comprehend.kiosk.widgets.nurse_bar import NURSE_BINDING, AsksForNurse, NurseBar
+from comprehend.kiosk.widgets.nurse_bar import NURSE_BINDING, NURSE_BUTTON_ID, AsksForNurse, nurse_button
 from comprehend.ui.text import Plain
 from comprehend.quiz import FROM_RETEACH, Reteach
 from comprehend.words import ENGLISH, Words
@@ -38,8 +38,9 @@ class ReteachScreen(AsksForNurse, Screen):
                 if self.reteach.explain and self.reteach.explain != self.reteach.fact.text:
                     yield Plain(self.reteach.explain, classes="explain")
                 with Center():
-                    yield Button(self.words.ask_again, id="ready", variant="primary", classes="big")
-        yield NurseBar(self.words.talk_to_nurse)
+                    with Horizontal(classes="buttons"):
+                        yield Button(self.words.ask_again, id="ready", variant="primary", classes="big")
+                        yield nurse_button(self.words.talk_to_nurse)
         yield HintBar(self.words.ready_hint, "", can_speak=False, key_hint=self.words.nurse_key)
 
     def on_mount(self) -> None:
@@ -57,4 +58,7 @@ class ReteachScreen(AsksForNurse, Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_ready()
+        if event.button.id == NURSE_BUTTON_ID:
+            self.action_ask_for_nurse()
+        else:
+            self.action_ready()

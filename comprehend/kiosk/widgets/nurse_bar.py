@@ -1,4 +1,8 @@
-"""The way out: a big, calm "I'd like to talk to the nurse" button above the hint bar, and the N key that does the same."""
+"""The way out: a big, calm "I'd like to talk to the nurse" button, and the N key that does the same.
+
+On a question it sits in a bar of its own above the hint bar (NurseBar); on feedback and re-teach screens
+beside their Next button (nurse_button), so it costs those screens no row. Styled in kiosk.tcss (.nurse-button).
+"""
 
 from __future__ import annotations
 
@@ -14,16 +18,21 @@ NURSE_KEY = "n"
 NURSE_BINDING = Binding(NURSE_KEY, "ask_for_nurse", "Talk to the nurse", show=False)
 
 
+NURSE_BUTTON_ID = "talk-to-nurse"
+
+
+def nurse_button(label: str) -> Button:
+    """The nurse button: never focusable, so neither Enter nor Tab-then-Enter presses it by accident."""
+    button = Button(label, id=NURSE_BUTTON_ID, classes="nurse-button")
+    button.can_focus = False
+    return button
+
+
 class NurseBar(Horizontal):
     """One row holding the nurse button. The button never takes focus, so Enter can never press it by accident."""
 
     DEFAULT_CSS = """
     NurseBar { height: 3; width: 100%; align-horizontal: center; }
-    NurseBar #talk-to-nurse {
-        width: auto; min-width: 36; height: 3; padding: 0 2; text-style: bold; content-align: center middle;
-        background: $surface; color: $foreground; border: round $accent;
-    }
-    NurseBar #talk-to-nurse:hover { background: $accent 30%; }
     """
 
     class Pressed(Message):
@@ -34,12 +43,10 @@ class NurseBar(Horizontal):
         self.label = label  # in the patient's language
 
     def compose(self) -> ComposeResult:
-        button = Button(self.label, id="talk-to-nurse")
-        button.can_focus = False
-        yield button
+        yield nurse_button(self.label)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "talk-to-nurse":
+        if event.button.id == NURSE_BUTTON_ID:
             event.stop()
             self.post_message(self.Pressed())
 
