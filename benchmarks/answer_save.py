@@ -55,7 +55,7 @@ def answer_times(bank, store: ResultsStore, answers: int) -> tuple[list[float], 
         while not session.run.finished:
             step = session.run.current
             if not isinstance(step, Ask):
-                session.run.reteach_done()
+                session.run.move_on()
                 continue
             right = next(i for i, c in enumerate(step.choices) if c.correct)
             started = time.perf_counter()

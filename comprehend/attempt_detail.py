@@ -17,6 +17,14 @@ from comprehend.overview import AttemptRow
 from comprehend.talking_points import TalkingPoint, talking_points
 
 
+NURSE_ASKED_FROM = {
+    "question": "from a question",
+    "feedback": "from the feedback on an answer",
+    "reteach": "while a point was re-taught",
+    "offer": "when offered after the first round (more than half missed)",
+}
+
+
 @dataclass(frozen=True)
 class ChoiceMade:
     """The patient's choice in one round."""
@@ -85,6 +93,17 @@ class AttemptDetail:
         if self.bank is not None:
             return self.bank.approval_sentence
         return f"Whether version {self.row.bank_version} of this bank was approved is not known: its wording was not kept"
+
+    @property
+    def nurse_note(self) -> str:
+        """'' unless the patient asked for the nurse; then where, and that the first-try score counts only what was asked."""
+        if not self.row.asked_for_nurse:
+            return ""
+        where = NURSE_ASKED_FROM.get(str(self.record.get("asked_for_nurse_from") or ""), "during the attempt")
+        asked, facts = self.row.total, self.record.get("facts_in_bank")
+        counted = (f"after {asked} of {facts} first-round questions: the first-try score counts only the {asked} asked"
+                   if type(facts) is int and facts > asked else "after the first round: the first-try score counts every question")
+        return f"The patient asked for the nurse {where}, {counted}."
 
     @property
     def short_hash(self) -> str:

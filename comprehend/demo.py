@@ -65,7 +65,7 @@ def synthetic_attempts(
                 run.answer(_pick(step, ability, difficulty[step.question.id], rng), at=_stamp(next(clock)))
             else:
                 ability += 0.5  # re-teaching helps
-                run.reteach_done()
+                run.move_on()
         status = COMPLETED if run.finished else INCOMPLETE
         yield with_progress(record, run, _stamp(next(clock)), status=status)
 

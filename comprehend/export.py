@@ -17,6 +17,7 @@ def export_jsonl(attempts: Iterable[dict], out: TextIO) -> int:
     for record in attempts:
         row = {name: record.get(name) for name in EXPORT_FIELDS}
         row["answers"] = row["answers"] or []
+        row["asked_for_nurse"] = record.get("asked_for_nurse") is True  # attempts from before the nurse button: no
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -30,6 +31,7 @@ def export_csv(attempts: Iterable[dict], out: TextIO) -> int:
     for record in attempts:
         row = {name: record.get(name) for name in CSV_FIELDS if name in record}
         row["answers_given"] = len(record.get("answers") or [])
+        row["asked_for_nurse"] = "yes" if record.get("asked_for_nurse") is True else "no"
         row["missed_first"] = ";".join(record.get("missed_first") or [])
         row["never_mastered"] = ";".join(record.get("never_mastered") or [])
         writer.writerow({name: safe_cell(row.get(name)) for name in CSV_FIELDS})

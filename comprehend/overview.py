@@ -34,6 +34,7 @@ class AttemptRow(NamedTuple):
     reviewed: bool
     older_version: bool  # the bank has changed since (another version or content)
     language: str = "en"
+    asked_for_nurse: bool = False  # the patient stopped and asked for the nurse (the score counts only what was asked)
 
     @property
     def score_text(self) -> str:
@@ -95,9 +96,9 @@ def attempt_rows(records: Iterable[dict], reviews: Mapping[str, list], banks: Ma
 
 def rows_from_summaries(summaries: list[list], reviews: Mapping[str, list], banks: Mapping[str, Bank]) -> list[AttemptRow]:
     """A row per attempt from summaries in SUMMARY_FIELDS order; `reviews` maps attempt ids to their sign-offs."""
-    (ID, STARTED, PATIENT, BANK, TITLE, VERSION, HASH, LANGUAGE, RIGHT, TOTAL, OUTCOME, STATUS, RESUMED) = (
+    (ID, STARTED, PATIENT, BANK, TITLE, VERSION, HASH, LANGUAGE, RIGHT, TOTAL, OUTCOME, STATUS, RESUMED, NURSE) = (
         FIELD[name] for name in ("attempt_id", "started_at", "patient_id", "bank_id", "bank_title", "bank_version", "bank_hash",
-                                 "language", "first_try_correct", "total", "outcome", "status", "resumed_from"))
+                                 "language", "first_try_correct", "total", "outcome", "status", "resumed_from", "asked_for_nurse"))
     continued = {values[RESUMED] for values in summaries if values[RESUMED]}
     current = {(bank.id, bank.language): (bank.version, bank.content_hash) for bank in banks.values()}
     rows = []
@@ -121,7 +122,7 @@ def rows_from_summaries(summaries: list[list], reviews: Mapping[str, list], bank
         append(make(AttemptRow, (
             attempt_id, values[STARTED] or "", values[PATIENT] or "", bank_id, values[TITLE] or bank_id, version,
             values[RIGHT] or 0, values[TOTAL] or 0, outcome, status, attempt_id in reviews,
-            now is not None and (version, values[HASH]) != now, language,
+            now is not None and (version, values[HASH]) != now, language, values[NURSE] is True,
         )))
     return rows
 

@@ -2,6 +2,11 @@
 
 Pure and deterministic given the bank and a seed: no screens, no files, no clock. The kiosk asks
 `current` what to show, and reports what the patient chose with `answer()` or `reteach_done()`.
+
+A patient may stop at any step and ask for the nurse (`ask_for_nurse()`): the attempt ends there,
+needs discussion, and its first-try score counts only the round-1 questions answered. After round 1,
+a patient who missed more than half is offered the nurse instead of more rounds (a `NurseOffer`
+step: `ask_for_nurse()` or `keep_going()`).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ class Ask:
     round: int
     number: int
     of: int
+    rounds: int = 1  # how many rounds there can be in all (1 + the bank's max_rounds)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,28 @@ class Reteach:
     round: int
     number: int
     of: int
+    rounds: int = 1  # how many rounds there can be in all (1 + the bank's max_rounds)
+
+
+@dataclass(frozen=True)
+class NurseOffer:
+    """After round 1, `missed` of `of` points were missed: go over them with the nurse, or try again here."""
+
+    missed: int
+    of: int
+
+
+# Where a patient asked for the nurse (stored in the record as `asked_for_nurse_from`).
+FROM_QUESTION = "question"
+FROM_FEEDBACK = "feedback"
+FROM_RETEACH = "reteach"
+FROM_OFFER = "offer"
+ASKED_FROM = (FROM_QUESTION, FROM_FEEDBACK, FROM_RETEACH, FROM_OFFER)
+
+
+def offers_nurse(missed: int, of: int) -> bool:
+    """True when more than half of the points were missed in round 1 (the nurse is offered)."""
+    return missed * 2 > of
 
 
 @dataclass(frozen=True)
@@ -106,12 +134,14 @@ class QuizRun:
         self._plan: list[tuple[str, str]] = [("ask", fact) for fact in first_facts]
         self._missed_this_round: list[str] = []
         self._position = 0
-        self._step: Ask | Reteach | None = None
+        self._step: Ask | Reteach | NurseOffer | None = None
+        self._offered = False  # the nurse was offered after round 1 (once)
+        self.asked_for_nurse = ""  # where the patient asked for the nurse (one of ASKED_FROM), "" when they did not
         self._prepare()
 
     # --- reading the state -------------------------------------------------------------
     @property
-    def current(self) -> Ask | Reteach | None:
+    def current(self) -> Ask | Reteach | NurseOffer | None:
         """What to show now; None when the attempt is finished."""
         return self._step
 
@@ -125,14 +155,26 @@ class QuizRun:
         """The round being taken: 1 is the first pass, later rounds re-teach what was missed."""
         return self._round
 
+    @property
+    def rounds(self) -> int:
+        """How many rounds there can be in all: round 1 and up to the bank's max_rounds of going over it again."""
+        return 1 + self.bank.max_rounds
+
+    @property
+    def asked_first(self) -> int:
+        """The facts the first-try score counts: all of them, or those asked in round 1 before the patient stopped."""
+        if self.asked_for_nurse and self._round == 1:
+            return sum(1 for answer in self.answers if answer.round == 1)
+        return self.total
+
     def figures(self) -> Figures:
         """First-try score, rounds per fact and facts never mastered, from the answers so far."""
-        return compute_figures(self.answers, self.total)
+        return compute_figures(self.answers, self.asked_first)
 
     def outcome(self) -> str:
-        """ready / needs-discussion when finished, incomplete before."""
+        """ready / needs-discussion when finished, incomplete before; always needs-discussion after asking for the nurse."""
         critical = [f.id for f in self.bank.facts if self.bank.is_critical(f.id)]
-        return decide_outcome(self.figures(), self.bank.pass_mark, critical, self.finished)
+        return decide_outcome(self.figures(), self.bank.pass_mark, critical, self.finished, bool(self.asked_for_nurse))
 
     # --- acting ------------------------------------------------------------------------
     def answer(self, index: int, at: str = "") -> Feedback:
@@ -156,13 +198,35 @@ class QuizRun:
             raise QuizError("there is nothing being re-taught now")
         self._advance()
 
+    def keep_going(self) -> None:
+        """The patient chose to try again here rather than go over the points with the nurse."""
+        if not isinstance(self._step, NurseOffer):
+            raise QuizError("the nurse is not being offered now")
+        self._prepare()
+
+    def move_on(self) -> None:
+        """Go past a step that asks nothing: a re-teach read, or the nurse offer declined (for drivers of whole runs)."""
+        if isinstance(self._step, NurseOffer):
+            self.keep_going()
+        else:
+            self.reteach_done()
+
+    def ask_for_nurse(self, where: str) -> None:
+        """The patient asked for the nurse: the attempt ends now, with every answer given so far."""
+        if where not in ASKED_FROM:
+            raise QuizError(f"{where!r} is not a place to ask for the nurse from")
+        if self.finished:
+            raise QuizError("the attempt is already finished")
+        self.asked_for_nurse = where
+        self._step = None
+
     @classmethod
     def replay(cls, bank: Bank, seed: int, answers: list[Answer]) -> "QuizRun":
         """Rebuild a run from stored answers (for resuming), checking each fits what would be asked."""
         run = cls(bank, seed)
         for given in answers:
-            while isinstance(run.current, Reteach):
-                run.reteach_done()
+            while isinstance(run.current, (Reteach, NurseOffer)):
+                run.reteach_done() if isinstance(run.current, Reteach) else run.keep_going()
             step = run.current
             if not isinstance(step, Ask) or step.question.id != given.question_id:
                 raise QuizError(f"stored answer to {given.question_id} does not fit this bank and seed")
@@ -179,6 +243,10 @@ class QuizRun:
 
     def _prepare(self) -> None:
         if self._position >= len(self._plan):
+            if self._offer_due():
+                self._offered = True
+                self._step = NurseOffer(len(set(self._missed_this_round)), self.total)
+                return
             if not self._next_round():
                 self._step = None
                 return
@@ -188,10 +256,15 @@ class QuizRun:
         number = asks.index((kind, fact_id)) + 1 if kind == "ask" else asks.index(("ask", fact_id)) + 1
         if kind == "reteach":
             last = self._last_question(fact_id)
-            self._step = Reteach(fact, last.explain if last else "", self._round, number, len(asks))
+            self._step = Reteach(fact, last.explain if last else "", self._round, number, len(asks), self.rounds)
         else:
             question = self._pick_question(fact_id)
-            self._step = Ask(question, fact, self._shuffle(question), self._round, number, len(asks))
+            self._step = Ask(question, fact, self._shuffle(question), self._round, number, len(asks), self.rounds)
+
+    def _offer_due(self) -> bool:
+        """At the end of round 1, with another round to come: offer the nurse when more than half were missed."""
+        missed = len(set(self._missed_this_round))
+        return self._round == 1 and not self._offered and self._round <= self.bank.max_rounds and offers_nurse(missed, self.total)
 
     def _next_round(self) -> bool:
         missed = list(dict.fromkeys(self._missed_this_round))

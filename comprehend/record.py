@@ -1,6 +1,10 @@
 """The attempt record: what is stored and exported about one patient taking one bank once.
 
 Pure functions from a bank and a QuizRun to a plain dict (JSON-ready); no files, no clock.
+
+`asked_for_nurse` is True when the patient stopped and asked for the nurse (from a question, a
+feedback, a re-teach screen, or the offer after round 1: `asked_for_nurse_from`); then `total` counts
+only the round-1 questions answered, and `facts_in_bank` how many there were to ask.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ EXPORT_FIELDS = (
     "total",
     "score",
     "outcome",
+    "asked_for_nurse",
+    "asked_for_nurse_from",
+    "facts_in_bank",
     "answers",
 )
 
@@ -76,7 +83,11 @@ def with_progress(record: dict, run: QuizRun, now: str, status: str = IN_PROGRES
         "missed_first": list(figures.missed_first),
         "never_mastered": list(figures.never_mastered),
         "outcome": run.outcome() if status == COMPLETED else INCOMPLETE,
+        "asked_for_nurse": bool(run.asked_for_nurse),
     }
+    if run.asked_for_nurse:  # where from, and how many facts there were: the score counts only those asked
+        updated["asked_for_nurse_from"] = run.asked_for_nurse
+        updated["facts_in_bank"] = run.total
     if status != IN_PROGRESS:
         updated["finished_at"] = now
     return updated

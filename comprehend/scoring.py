@@ -52,10 +52,16 @@ def compute_figures(answers: Iterable[AnswerLike], total: int) -> Figures:
     return Figures(first_try_correct, total, rounds, tuple(missed_first), never)
 
 
-def decide_outcome(figures: Figures, pass_mark: float, critical_facts: Iterable[str], finished: bool) -> str:
-    """ready: finished, first-try share ≥ pass mark and every critical fact mastered; else needs-discussion."""
+def decide_outcome(figures: Figures, pass_mark: float, critical_facts: Iterable[str], finished: bool,
+                   asked_for_nurse: bool = False) -> str:
+    """ready: finished, first-try share ≥ pass mark and every critical fact mastered; else needs-discussion.
+
+    A patient who asked for the nurse always needs discussion.
+    """
     if not finished:
         return INCOMPLETE
+    if asked_for_nurse:
+        return NEEDS_DISCUSSION
     critical_ok = all(figures.rounds_by_fact.get(fact) is not None for fact in critical_facts)
     # Compare in whole numbers so 4/5 against a pass mark of 0.8 is not lost to floating point.
     passed = figures.first_try_correct * 1_000_000 >= round(pass_mark * 1_000_000) * figures.total

@@ -90,6 +90,14 @@ class AttemptSession:
             self._save()
         return feedback
 
+    def ask_for_nurse(self, where: str) -> None:
+        """The patient asked for the nurse: store the attempt as finished, needing discussion, with every answer so far."""
+        if self.closed:
+            return
+        self.run.ask_for_nurse(where)
+        self.record = with_progress(self.record, self.run, self._now())
+        self._close(COMPLETED)
+
     def abandon(self) -> None:
         """The patient left (idle reset, or staff ended it): store the attempt as incomplete."""
         if not self.closed:

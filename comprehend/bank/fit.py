@@ -20,6 +20,7 @@ CHOICE_ROWS = 3  # border top and bottom, margin below
 VERDICT_CHROME = 6  # .verdict border (1 + 1) and padding (2 + 2) across
 VERDICT_ROWS = 5  # margin above, padding above and below, border top and bottom
 BUTTON_ROWS = 4  # .big button: margin above and 3 rows
+NURSE_BAR_ROWS = 3  # the question screen's "talk to the nurse" bar above the hint bar (feedback has it beside Next)
 
 
 def wrapped_rows(text: str, width: int) -> int:
@@ -51,7 +52,8 @@ def question_fit(question: Question, explain: str, width: int = SMALL_WIDTH, hei
     choices = [question.answer, *(wrong.text for wrong in question.wrong)]
     question_rows = 2 + wrapped_rows(question.ask, text_width)  # .question-text { padding: 1 0 }
     question_rows += sum(wrapped_rows(choice, choice_width - CHOICE_LABEL) + CHOICE_ROWS for choice in choices)
-    question_room = height - 2  # the progress bar on top and the hint bar below
+    question_rows -= 1  # the last choice has no margin below: the nurse bar follows it
+    question_room = height - 2 - NURSE_BAR_ROWS  # the progress bar on top, the nurse bar and the hint bar below
     def chose(wrong_text: str) -> str:
         return words.you_chose.format(choice=wrong_text)
 

@@ -27,6 +27,8 @@ from comprehend.kiosk.messages import (
     ReadAloudRequested,
     FeedbackRead,
     KeyPointsRead,
+    NurseAsked,
+    NurseOfferAnswered,
     PatientIdConfirmed,
     PatientIdEntered,
     PatientIdRejected,
@@ -39,7 +41,7 @@ from comprehend.kiosk.messages import (
 from comprehend.kiosk.screens.staff_menu import END_ATTEMPT, EXIT, REVIEW
 from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.kiosk.themes import DEFAULT, HIGH_CONTRAST, HIGH_CONTRAST_THEME, THEMES
-from comprehend.quiz import Ask, QuizError, Reteach
+from comprehend.quiz import FROM_OFFER, Ask, NurseOffer, QuizError, Reteach
 from comprehend.session import AttemptSession, local_now
 from comprehend.speech import Speaker
 from comprehend.staff.accounts import StaffAccounts
@@ -57,7 +59,7 @@ DEFAULT_COUNTDOWN_SECONDS = 30.0
 DEFAULT_RESULT_SECONDS = 60.0
 FRESH_KEY_SECONDS = 0.6  # a key arriving this soon after a screen appeared is a key held down, not a choice
 HELD_REPEAT_GAP = 0.15  # a key repeating faster than this is one key held down (terminals repeat 25-40 times a second)
-GUARDED_PATIENT_KEYS = frozenset({"enter", "space", *"123456789"})
+GUARDED_PATIENT_KEYS = frozenset({"enter", "space", "n", *"123456789"})  # n: ask for the nurse
 ROOMY_WIDTH, ROOMY_HEIGHT = 110, 32
 STAFF_SAVE_NOTE = "Staff: this attempt could not be saved to disk. See results/kiosk.log."
 
@@ -440,7 +442,7 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         feedback = self.session.answer(message.index)
         from comprehend.kiosk.screens.feedback import FeedbackScreen
 
-        await self._show(FeedbackScreen(feedback, self.words))
+        await self._show(FeedbackScreen(feedback, self.words, last=self.session.run.finished))
 
     async def on_feedback_read(self, message: FeedbackRead) -> None:
         await self._show_step()
@@ -450,11 +452,29 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
         self.session.run.reteach_done()
         await self._show_step()
 
+    async def on_nurse_asked(self, message: NurseAsked) -> None:
+        """The patient would like to talk to the nurse: the attempt ends here (every answer kept), then the result."""
+        if self.session is None or self.session.closed:
+            return
+        self.session.ask_for_nurse(message.where)
+        await self._show_step()
+
+    async def on_nurse_offer_answered(self, message: NurseOfferAnswered) -> None:
+        """After round 1: with the nurse ends the attempt like the nurse button; otherwise the rounds go on."""
+        if self.session is None or not isinstance(self.session.run.current, NurseOffer):
+            return
+        if message.with_nurse:
+            self.session.ask_for_nurse(FROM_OFFER)
+        else:
+            self.session.run.keep_going()
+        await self._show_step()
+
     async def on_result_read(self, message: ResultRead) -> None:
         await self.back_to_welcome()  # which tries again to store an attempt the disk refused
 
     async def _show_step(self) -> None:
         assert self.session is not None
+        from comprehend.kiosk.screens.nurse_offer import NurseOfferScreen
         from comprehend.kiosk.screens.question import QuestionScreen
         from comprehend.kiosk.screens.result import ResultScreen
         from comprehend.kiosk.screens.reteach import ReteachScreen
@@ -464,8 +484,10 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
             await self._show(QuestionScreen(step, self.words))
         elif isinstance(step, Reteach):
             await self._show(ReteachScreen(step, self.words))
+        elif isinstance(step, NurseOffer):
+            await self._show(NurseOfferScreen(self.words))
         else:
             note = STAFF_SAVE_NOTE if self.session.save_failed else ""
             figures = self.session.run.figures()
             await self._show(ResultScreen(self.session.bank, figures, seconds=self.result_seconds, staff_note=note,
-                                           words=self.words))
+                                           words=self.words, asked_for_nurse=bool(self.session.run.asked_for_nurse)))

@@ -85,3 +85,19 @@ class ReadAloudRequested(Message):
     def __init__(self, text: str) -> None:
         self.text = text
         super().__init__()
+
+
+class NurseAsked(Message):
+    """The patient would like to talk to the nurse (the button or N), from a question, feedback or re-teach screen."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        super().__init__()
+
+
+class NurseOfferAnswered(Message):
+    """After round 1, the patient chose to go over the points with the nurse (True) or to try again here (False)."""
+
+    def __init__(self, with_nurse: bool) -> None:
+        self.with_nurse = with_nurse
+        super().__init__()

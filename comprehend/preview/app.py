@@ -18,7 +18,7 @@ from textual.screen import Screen
 from comprehend.bank.loader import load_bank
 from comprehend.bank.model import Bank
 from comprehend.bank.problems import BankError
-from comprehend.kiosk.messages import AnswerChosen, BankChosen, FeedbackRead, KeyPointsRead, ReteachRead, ResultRead
+from comprehend.kiosk.messages import AnswerChosen, BankChosen, FeedbackRead, KeyPointsRead, NurseAsked, ReteachRead, ResultRead
 from comprehend.kiosk.screens.feedback import FeedbackScreen
 from comprehend.kiosk.screens.key_points import KeyPointsScreen
 from comprehend.kiosk.screens.question import QuestionScreen
@@ -121,6 +121,12 @@ class PreviewApp(SafeEdge, App, inherit_bindings=False):
     async def on_reteach_read(self, message: ReteachRead) -> None:
         await self.show_question(self.position or 0)
 
+    def on_nurse_asked(self, message: NurseAsked) -> None:
+        """The nurse button in preview: say what the kiosk would do, and leave the screen usable."""
+        self.screen._asked_for_nurse = False
+        self.notify("On the kiosk this ends the attempt here (stored as needs discussion, marked 'asked for the nurse') "
+                    "and shows the result.", timeout=6)
+
     async def on_result_read(self, message: ResultRead) -> None:
         self.position = None
         self.place = "welcome"
@@ -150,7 +156,7 @@ class PreviewApp(SafeEdge, App, inherit_bindings=False):
             return
         question = self.bank.questions[self.position]
         self.place = "reteach"
-        await self._show(ReteachScreen(Reteach(self.bank.fact(question.fact), question.explain, 2, 1, 1), self.words))
+        await self._show(ReteachScreen(Reteach(self.bank.fact(question.fact), question.explain, 2, 1, 1, 1 + self.bank.max_rounds), self.words))
 
     # --- live reload ----------------------------------------------------------------------------------
     def _file_stamp(self) -> tuple[float, int] | None:

@@ -46,9 +46,11 @@ def report_text(detail: AttemptDetail, clinic: str) -> ReportText:
         ("Language", row.language),
         ("Kiosk", detail.kiosk_id),
         ("First-try score", f"{row.score_text} ({round(100 * row.first_try_correct / row.total) if row.total else 0}%)"),
-        ("Outcome", OUTCOME_WORDS.get(row.outcome, row.outcome)),
+        ("Outcome", OUTCOME_WORDS.get(row.outcome, row.outcome) + (" (asked for the nurse)" if row.asked_for_nurse else "")),
         ("Time taken", detail.time_taken or "not known"),
     ]
+    if detail.nurse_note:
+        facts.append(("Asked for the nurse", detail.nurse_note))
     if detail.wording_note:
         facts.append(("Wording", detail.wording_note))
     points = [

@@ -9,7 +9,7 @@ from comprehend.attempt_detail import AttemptDetail
 from comprehend.export import safe_cell
 
 COLUMNS = ["attempt_id", "patient_id", "bank_id", "bank_version", "started_at", "outcome", "first_try_correct", "total",
-           "question_id", "fact_id", "question", "round", "choice", "correct", "right_answer",
+           "asked_for_nurse", "question_id", "fact_id", "question", "round", "choice", "correct", "right_answer",
            "bank_status", "bank_approved_by", "bank_approved_role", "bank_approved_on"]  # status: approved, draft or unknown
 
 
@@ -35,6 +35,6 @@ def render_csv(details: list[AttemptDetail]) -> str:
             for made in question.choices:
                 writer.writerow([safe_cell(value) for value in (
                     row.attempt_id, row.patient_id, row.bank_id, row.bank_version, row.started_at, row.outcome,
-                    row.first_try_correct, row.total, question.question_id, question.fact_id, question.ask, made.round,
+                    row.first_try_correct, row.total, "yes" if row.asked_for_nurse else "no", question.question_id, question.fact_id, question.ask, made.round,
                     made.choice, "yes" if made.correct else "no", question.answer, *approval)])
     return out.getvalue()

@@ -22,6 +22,7 @@ OUTCOME = f"{BASE}/StructureDefinition/outcome"
 FIRST_TRY = f"{BASE}/StructureDefinition/first-try-score"
 ROUNDS = f"{BASE}/StructureDefinition/rounds-by-fact"
 RESUMED_FROM = f"{BASE}/StructureDefinition/resumed-from"
+ASKED_FOR_NURSE = f"{BASE}/StructureDefinition/asked-for-nurse"  # the patient stopped and asked for the nurse (from where)
 PATIENT_ID_SYSTEM = f"{BASE}/patient-id"
 WEIGHT = {R4B: "http://hl7.org/fhir/StructureDefinition/ordinalValue", R5: "http://hl7.org/fhir/StructureDefinition/itemWeight"}
 RESPONSE_STATUS = {"completed": "completed", "in-progress": "in-progress", "incomplete": "stopped"}
@@ -144,6 +145,8 @@ def questionnaire_response(record: dict, bank: Bank | None) -> dict:
         extensions.append({"url": ROUNDS, "extension": parts})
     if record.get("resumed_from"):
         extensions.append({"url": RESUMED_FROM, "valueString": record["resumed_from"]})
+    if record.get("asked_for_nurse") is True:
+        extensions.append({"url": ASKED_FOR_NURSE, "valueCode": str(record.get("asked_for_nurse_from") or "question")})
     bank_id, language = str(record.get("bank_id")), str(record.get("language") or "en")
     known = {question.id: question for question in bank.questions} if bank is not None else {}
     items = []

@@ -115,7 +115,9 @@ def bank_stats(bank: Bank, attempts: list[dict]) -> BankStats:
     max_rounds = 1 + bank.max_rounds
     after = {}
     for round_number in range(1, max_rounds + 1):
-        done = [all(r is not None and r <= round_number for r in (record.get("rounds_by_fact") or {}).values()) for record in attempts]
+        # a patient who stopped to ask for the nurse had not got everything right, whatever the points asked so far say
+        done = [record.get("asked_for_nurse") is not True
+                and all(r is not None and r <= round_number for r in (record.get("rounds_by_fact") or {}).values()) for record in attempts]
         after[round_number] = statistics.fmean(done) if done else 0.0
     return BankStats(
         bank_id=bank.id,

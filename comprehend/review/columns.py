@@ -52,8 +52,11 @@ def bank_text(row: AttemptRow) -> str:
 def row_texts(row: AttemptRow, short: bool = False) -> tuple[str, ...]:
     """One attempt's cells, not cut (short: the short outcome word)."""
     words = SHORT_OUTCOME_WORDS if short else OUTCOME_WORDS
-    return (row.when, row.patient_id, bank_text(row), row.score_text, words.get(row.outcome, row.outcome),
-            "yes" if row.reviewed else "no")
+    if row.asked_for_nurse:
+        outcome = "Nurse" if short else "Asked for nurse"
+    else:
+        outcome = words.get(row.outcome, row.outcome)
+    return (row.when, row.patient_id, bank_text(row), row.score_text, outcome, "yes" if row.reviewed else "no")
 
 
 def _cut(text: str, width: int) -> str:

@@ -33,6 +33,9 @@ ATTEMPT_FIELDS: dict[str, tuple[tuple[type, ...], bool]] = {
     "first_try_correct": (_INT_OR_NONE, False), "total": (_INT_OR_NONE, False), "score": ((int, float, _NONE), False),
     "outcome": (_TEXT_OR_NONE, False), "answers": ((list,), False), "rounds_by_fact": ((dict, _NONE), False),
     "missed_first": ((list, _NONE), False), "never_mastered": ((list, _NONE), False),
+    # issue 14: the patient asked for the nurse (from where; the facts there were to ask)
+    "asked_for_nurse": ((bool, _NONE), False), "asked_for_nurse_from": (_TEXT_OR_NONE, False),
+    "facts_in_bank": (_INT_OR_NONE, False),
 }
 ANSWER_FIELDS: dict[str, tuple[tuple[type, ...], bool]] = {
     "question_id": (_TEXT, True), "fact_id": (_TEXT, True), "round": (_INT, True), "choice": (_TEXT, True),

@@ -21,11 +21,12 @@ from comprehend.store.storage import read_tinydb_file
 log = logging.getLogger(__name__)
 
 CACHE_NAME = "summary.cache"
-CACHE_VERSION = 3  # 3: each shard's entry also names the records it could not read
+CACHE_VERSION = 4  # 3: each shard's entry also names the records it could not read; 4: asked_for_nurse
 # A summary is a list in this order (lists, not dicts: at 100k attempts they read twice as fast).
 SUMMARY_FIELDS = (
     "attempt_id", "started_at", "finished_at", "updated_at", "patient_id", "bank_id", "bank_title", "bank_version",
-    "bank_hash", "language", "kiosk_id", "first_try_correct", "total", "outcome", "status", "resumed_from", "shard",
+    "bank_hash", "language", "kiosk_id", "first_try_correct", "total", "outcome", "status", "resumed_from",
+    "asked_for_nurse", "shard",
 )
 FIELD = {name: index for index, name in enumerate(SUMMARY_FIELDS)}
 
@@ -44,7 +45,7 @@ _N = type(None)
 # the types each summary field may have, in SUMMARY_FIELDS order (what shapes.attempt_problem lets through)
 ROW_TYPES = (
     str, str, (str, _N), (str, _N), str, str, (str, _N), (int, _N),
-    (str, _N), (str, _N), (str, _N), (int, _N), (int, _N), (str, _N), str, (str, _N), str,
+    (str, _N), (str, _N), (str, _N), (int, _N), (int, _N), (str, _N), str, (str, _N), (bool, _N), str,
 )
 
 

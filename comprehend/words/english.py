@@ -42,7 +42,7 @@ ENGLISH = Words(
     have_read="I have read this",
     key_points_hint="Press Enter when you have read them all, or B to go back.",
     question_progress="Question {number} of {of}",
-    again_progress="Going over it again: {number} of {of}",
+    again_progress="Going over it again — round {round} of {rounds}, point {number} of {of}",
     answer_hint="Press the number of your answer, or touch it.",
     read_aloud="Read aloud (R)",
     right="That's right. Well done!",
@@ -78,4 +78,13 @@ ENGLISH = Words(
     id_back_hint="Wrong language or procedure? Press Esc or touch Back.",
     key_points_page="Page {number} of {of}",
     key_points_next_hint="Press Enter for the next page, or B to go back.",
+    # issue 14 part 1 (nurse-way-out): a way out to the nurse
+    talk_to_nurse="I'd like to talk to the nurse",
+    nurse_key="N: the nurse",
+    asked_nurse="That is fine: there are no more questions. The nurse will go over the points with you.",
+    offer_title="Some points are hard",
+    offer_lead="Many people find these points hard. You can go over them with the nurse, or try them again here.",
+    offer_nurse="Go over them with the nurse",
+    offer_again="Try them again here",
+    offer_hint="Press 1 or 2, or touch your choice.",
 )

@@ -42,7 +42,7 @@ SPANISH = Words(
     have_read="Ya lo he leído",
     key_points_hint="Pulse Enter cuando los haya leído todos, o B para volver.",
     question_progress="Pregunta {number} de {of}",
-    again_progress="Repasamos otra vez: {number} de {of}",
+    again_progress="Repasamos otra vez — vuelta {round} de {rounds}, punto {number} de {of}",
     answer_hint="Pulse el número de su respuesta, o tóquela.",
     read_aloud="Leer en voz alta (R)",
     right="¡Correcto! Muy bien.",
@@ -78,4 +78,13 @@ SPANISH = Words(
     id_back_hint="¿Otro idioma u otro procedimiento? Pulse Esc o toque Atrás.",
     key_points_page="Página {number} de {of}",
     key_points_next_hint="Pulse Enter para la página siguiente, o B para volver.",
+    # issue 14 part 1 (nurse-way-out): a way out to the nurse
+    talk_to_nurse="Quiero hablar con la enfermera",
+    nurse_key="N: enfermera",
+    asked_nurse="No pasa nada: no hay más preguntas. La enfermera repasará los puntos con usted.",
+    offer_title="Algunos puntos son difíciles",
+    offer_lead="A muchas personas les cuestan estos puntos. Puede repasarlos con la enfermera o probarlos otra vez aquí.",
+    offer_nurse="Repasarlos con la enfermera",
+    offer_again="Probarlos otra vez aquí",
+    offer_hint="Pulse 1 o 2, o toque su opción.",
 )

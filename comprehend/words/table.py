@@ -47,7 +47,7 @@ class Words:
     key_points_hint: str
     # questions and feedback
     question_progress: str  # {number} {of}
-    again_progress: str  # {number} {of}
+    again_progress: str  # {round} {rounds} {number} {of}: the rounds of going over it again, not counting round 1
     answer_hint: str
     read_aloud: str
     right: str
@@ -85,6 +85,15 @@ class Words:
     id_back_hint: str
     key_points_page: str  # {number} {of}
     key_points_next_hint: str
+    # issue 14 part 1 (nurse-way-out): a way out to the nurse on every question, feedback and re-teach screen
+    talk_to_nurse: str  # the button
+    nurse_key: str  # on the hint bar: the key that does the same
+    asked_nurse: str  # the result screen, after asking for the nurse
+    offer_title: str  # after round 1, when more than half were missed
+    offer_lead: str
+    offer_nurse: str
+    offer_again: str
+    offer_hint: str
 
     def text_fields(self) -> dict[str, str]:
         """Every sentence of the table by field name (the language code left out)."""

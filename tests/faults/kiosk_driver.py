@@ -15,6 +15,7 @@ from pathlib import Path
 from comprehend.bank.loader import load_bank
 from comprehend.kiosk.app import KioskApp
 from comprehend.kiosk.screens.feedback import FeedbackScreen
+from comprehend.kiosk.screens.nurse_offer import NurseOfferScreen
 from comprehend.kiosk.screens.question import QuestionScreen
 from comprehend.store import ResultsStore
 from tests.conftest import SMALL_BANK
@@ -41,6 +42,10 @@ async def drive(results: Path, seed: int) -> None:
                     await pilot.pause()
                     if isinstance(app.screen, FeedbackScreen):
                         print(f"CONFIRMED {app.session.record['attempt_id']} {ask.question.id} {ask.round}", flush=True)
+                if isinstance(app.screen, NurseOfferScreen):  # more than half missed: with the nurse, or try again
+                    await pilot.press(rng.choice("12"))
+                    await pilot.pause()
+                    continue
                 await pilot.press("enter")
                 await pilot.pause()
             await app.back_to_welcome()

@@ -6,6 +6,7 @@ from comprehend.bank.loader import load_bank, parse_bank
 from comprehend.kiosk.screens.confirm_id import ConfirmIdScreen
 from comprehend.kiosk.screens.feedback import FeedbackScreen
 from comprehend.kiosk.screens.key_points import KeyPointsScreen
+from comprehend.kiosk.screens.nurse_offer import NurseOfferScreen
 from comprehend.kiosk.screens.patient_id import PatientIdScreen
 from comprehend.kiosk.screens.question import QuestionScreen
 from comprehend.kiosk.screens.result import ResultScreen
@@ -72,7 +73,7 @@ async def test_missed_point_is_retaught_and_reasked(results_dir):
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.ask.question.id == "sky-again"
-        assert "Going over it again: 1 of 1" in screen_text(app)
+        assert "Going over it again — round 1 of 2, point 1 of 1" in screen_text(app)
         await pilot.press(right_digit(app))
         await pilot.pause()
         await pilot.press("enter")
@@ -318,6 +319,8 @@ async def test_a_long_result_opens_at_its_top(results_dir):
             if isinstance(app.screen, QuestionScreen):
                 first_round = app.screen.ask.round == 1
                 await pilot.press(wrong_digit(app) if first_round else right_digit(app))
+            elif isinstance(app.screen, NurseOfferScreen):
+                await pilot.press("2")  # try them again here
             else:
                 await pilot.press("enter")
             await pilot.pause()

@@ -147,3 +147,15 @@ async def test_a_translation_is_previewed_with_the_kiosks_words_in_its_language(
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, ReteachScreen) and "Vamos a repasar este punto" in screen_text(app)
+
+
+async def test_the_nurse_key_says_what_the_kiosk_would_do_and_the_question_still_answers(bank_file, tmp_path):
+    """Preview stores nothing: N tells the educator what the kiosk would do, and the question can still be answered."""
+    app = preview(bank_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_question(0)
+        await pilot.pause()
+        await pilot.press("n")
+        assert await wait_until(pilot, lambda: any("asked for the nurse" in str(n.message) for n in app._notifications))
+        await pilot.press("1")
+        assert await wait_until(pilot, lambda: not isinstance(app.screen, QuestionScreen))

@@ -24,7 +24,7 @@ def _take(results, bank):
         if hasattr(step, "choices"):
             session.answer(next(i for i, choice in enumerate(step.choices) if not choice.correct))
         else:
-            session.run.reteach_done()
+            session.run.move_on()
 
 
 async def _detail_text(tmp_path, banks, snapshots=True):

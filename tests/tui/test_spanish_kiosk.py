@@ -97,7 +97,7 @@ async def test_a_spanish_patient_goes_all_the_way_through_in_spanish(results_dir
         seen.append(text)
         await pilot.press("enter")
         await pilot.pause()
-        assert "Repasamos otra vez: 1 de 1" in screen_text(app)
+        assert "Repasamos otra vez — vuelta 1 de 2, punto 1 de 1" in screen_text(app)
         seen.append(screen_text(app))
         await pilot.press(right_digit(app))
         await pilot.pause()

@@ -45,7 +45,7 @@ def attempt_missing(bank, patient_id: str, missed: set[str], attempt_id: str) ->
             step += 1
             run.answer(next(i for i, c in enumerate(current.choices) if c.correct == right), at=f"2026-11-02T09:{step % 60:02d}:00+00:00")
         else:
-            run.reteach_done()
+            run.move_on()
     return with_progress(record, run, "2026-11-02T09:59:00+00:00", status=COMPLETED)
 
 

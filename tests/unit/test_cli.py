@@ -74,7 +74,7 @@ def finished_attempt(results, kyphoplasty_bank, patient="P-7", miss=("what-it-is
     while not session.run.finished:
         step = session.run.current
         if not hasattr(step, "choices"):
-            session.run.reteach_done()
+            session.run.move_on()
             continue
         wrong_now = step.fact.id in miss and step.round == 1
         session.answer(next(i for i, c in enumerate(step.choices) if c.correct != wrong_now))
@@ -89,11 +89,13 @@ def test_export_jsonl_has_the_fields_and_right_figures(results_dir, kyphoplasty_
     [line] = out.splitlines()
     row = json.loads(line)
     assert list(row) == ["attempt_id", "patient_id", "bank_id", "bank_version", "bank_hash", "language", "kiosk_id", "started_at",
-                         "finished_at", "status", "first_try_correct", "total", "score", "outcome", "answers"]
+                         "finished_at", "status", "first_try_correct", "total", "score", "outcome", "asked_for_nurse",
+                         "asked_for_nurse_from", "facts_in_bank", "answers"]
     assert row["patient_id"] == "P-7" and row["bank_id"] == "kyphoplasty" and row["status"] == "completed"
     assert (row["first_try_correct"], row["total"]) == (34, 35) and row["score"] == round(34 / 35, 4)
     assert row["outcome"] == "ready"  # 0.97 ≥ 0.8 and the missed critical fact was mastered in round 2
     assert row["bank_hash"] == kyphoplasty_bank.content_hash
+    assert (row["asked_for_nurse"], row["asked_for_nurse_from"], row["facts_in_bank"]) == (False, None, None)
     assert set(row["answers"][0]) == {"question_id", "fact_id", "round", "choice", "correct", "at"}
     assert row["answers"][0]["correct"] is False and row["answers"][-1]["round"] == 2
     assert "exported 1 attempt" in err

@@ -52,7 +52,7 @@ def clinic(tmp_path: Path):
             first = False
             session.answer(index)
         else:
-            session.run.reteach_done()
+            session.run.move_on()
     return questions, results, bank_file, session.record
 
 

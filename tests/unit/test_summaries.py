@@ -25,7 +25,7 @@ def test_summaries_match_the_records_without_answers(store, small_bank):
     records = {record["attempt_id"]: record for record in store.attempts()}
     assert rows.keys() == records.keys()
     for attempt_id, row in rows.items():
-        assert "answers" not in row and len(row) == 17
+        assert "answers" not in row and len(row) == 18
         assert row["first_try_correct"] == records[attempt_id]["first_try_correct"]
         assert row["shard"] == "attempts/kiosk-1/2026-11/2026-11-02.json"
         assert store.record(attempt_id, row["shard"]) == records[attempt_id]

@@ -4,26 +4,33 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from comprehend.kiosk.messages import FeedbackRead
 from comprehend.kiosk.widgets.hint_bar import READ_ALOUD_BINDING, HintBar, ReadsAloud
+from comprehend.kiosk.widgets.nurse_bar import NURSE_BINDING, NURSE_BUTTON_ID, AsksForNurse, nurse_button
 from comprehend.ui.text import Plain
-from comprehend.quiz import Feedback
+from comprehend.quiz import FROM_FEEDBACK, Feedback
 from comprehend.words import ENGLISH, Words
 
 
-class FeedbackScreen(ReadsAloud, Screen):
-    """Says whether the answer was right, and teaches the point either way."""
+class FeedbackScreen(AsksForNurse, ReadsAloud, Screen):
+    """Says whether the answer was right, and teaches the point either way; N or the nurse button asks for the nurse.
 
-    BINDINGS = [Binding("enter", "next", "Next", show=False), READ_ALOUD_BINDING]
+    The last feedback of an attempt has no nurse button: the result, which sends the patient to the nurse, comes next.
+    """
 
-    def __init__(self, feedback: Feedback, words: Words = ENGLISH) -> None:
+    BINDINGS = [Binding("enter", "next", "Next", show=False), READ_ALOUD_BINDING, NURSE_BINDING]
+    NURSE_FROM = FROM_FEEDBACK
+
+    def __init__(self, feedback: Feedback, words: Words = ENGLISH, *, last: bool = False) -> None:
         super().__init__()
         self.feedback = feedback
         self.words = words
+        self.last = last
+        self._moved_on = False
 
     def compose(self) -> ComposeResult:
         feedback, words = self.feedback, self.words
@@ -39,14 +46,24 @@ class FeedbackScreen(ReadsAloud, Screen):
                 if feedback.explain:
                     yield Plain(feedback.explain, classes="explain")
                 with Center():
-                    yield Button(words.next, id="next", variant="primary", classes="big")
-        yield HintBar(words.next_hint, words.read_aloud, can_speak=getattr(self.app, "speaker", None) is not None)
+                    with Horizontal(classes="buttons"):
+                        yield Button(words.next, id="next", variant="primary", classes="big")
+                        if not self.last:
+                            yield nurse_button(words.talk_to_nurse)
+        yield HintBar(words.next_hint, words.read_aloud, can_speak=getattr(self.app, "speaker", None) is not None,
+                      key_hint="" if self.last else words.nurse_key)
 
     def on_mount(self) -> None:
-        self.query_one("#next", Button).focus()
+        self.query_one("#next", Button).focus(scroll_visible=False)  # open at the top: the verdict first
+
+    def nurse_shown(self) -> bool:
+        return not self.last and not self._moved_on
 
     def action_next(self) -> None:
-        """Move on to what comes next."""
+        """Move on to what comes next (once)."""
+        if self._moved_on or self._asked_for_nurse:
+            return
+        self._moved_on = True
         self.post_message(FeedbackRead())
 
     def spoken_text(self) -> str:
@@ -64,4 +81,7 @@ class FeedbackScreen(ReadsAloud, Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_next()
+        if event.button.id == NURSE_BUTTON_ID:
+            self.action_ask_for_nurse()
+        else:
+            self.action_next()

@@ -24,8 +24,10 @@ class ResultScreen(Screen):
 
     BINDINGS = [Binding("enter", "done", "Done", show=False)]
 
-    def __init__(self, bank: Bank, figures: Figures, *, seconds: float, staff_note: str = "", words: Words = ENGLISH) -> None:
+    def __init__(self, bank: Bank, figures: Figures, *, seconds: float, staff_note: str = "", words: Words = ENGLISH,
+                 asked_for_nurse: bool = False) -> None:
         super().__init__()
+        self.asked_for_nurse = asked_for_nurse  # the patient stopped and asked for the nurse: say kindly that is fine
         self.words = words
         self.bank = bank
         self.figures = figures
@@ -40,7 +42,10 @@ class ResultScreen(Screen):
         with Vertical(id="result-top", classes="result-part"):
             with Vertical(classes="panel"):
                 yield Static(words.thanks, classes="title")
-                yield Static(words.score.format(right=figures.first_try_correct, total=figures.total), id="score", classes="lead")
+                if figures.total:  # nothing to count when the patient asked for the nurse before any answer
+                    yield Static(words.score.format(right=figures.first_try_correct, total=figures.total), id="score", classes="lead")
+                if self.asked_for_nurse:
+                    yield Static(words.asked_nurse, id="asked-nurse", classes="lead")
         with VerticalScroll(id="result-points", classes="page"):
             with Vertical(classes="panel"):
                 if points:

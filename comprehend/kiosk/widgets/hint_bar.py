@@ -12,25 +12,29 @@ from comprehend.kiosk.messages import ReadAloudRequested
 
 
 class HintBar(Horizontal):
-    """One row: the hint, then 'Read aloud (R)' (in the patient's language) when speech is available."""
+    """One row: the hint, another key when given ("N: the nurse"), then 'Read aloud (R)' when speech is available."""
 
     DEFAULT_CSS = """
     HintBar { dock: bottom; height: 1; width: 100%; background: $panel; }
     HintBar .hint-text { width: 1fr; color: $text-muted; padding: 0 0; }
     HintBar #read-aloud { min-width: 16; height: 1; border: none; margin: 0; }
+    HintBar .key-hint { width: auto; color: $foreground; text-style: bold; padding: 0 2 0 1; }
     """
 
     class ReadAloudPressed(Message):
         """The patient touched Read aloud."""
 
-    def __init__(self, hint: str, read_aloud: str, can_speak: bool) -> None:
+    def __init__(self, hint: str, read_aloud: str, can_speak: bool, key_hint: str = "") -> None:
         super().__init__()
         self.hint = hint
+        self.key_hint = key_hint  # another key of this screen ("N: the nurse"), shown before Read aloud
         self.read_aloud = read_aloud  # the button's label, in the patient's language
         self.can_speak = can_speak
 
     def compose(self) -> ComposeResult:
         yield Static(self.hint, classes="hint-text")
+        if self.key_hint:
+            yield Static(self.key_hint, classes="key-hint")
         if self.can_speak:
             yield Button(self.read_aloud, id="read-aloud", compact=True)
 

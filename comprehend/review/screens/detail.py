@@ -36,11 +36,14 @@ class DetailScreen(Screen):
         with VerticalScroll(id="detail-body"):
             yield Plain(
                 f"{row.when} · kiosk {detail.kiosk_id} · first try {row.score_text} · "
-                f"{OUTCOME_WORDS.get(row.outcome, row.outcome)} · time taken {detail.time_taken or 'not known'}",
+                f"{OUTCOME_WORDS.get(row.outcome, row.outcome)}{' (asked for the nurse)' if row.asked_for_nurse else ''} · "
+                f"time taken {detail.time_taken or 'not known'}",
                 id="detail-summary",
             )
             draft = detail.bank is None or detail.bank.approved is None  # a draft, or not known: the nurse should notice
             yield Plain(detail.approval_note + ".", id="approval-note", classes="draft" if draft else "approved")
+            if detail.nurse_note:
+                yield Plain(detail.nurse_note, id="nurse-note")
             if detail.wording_note:
                 yield Plain(detail.wording_note, id="wording-note")
             yield Static("Talking points", classes="heading")
