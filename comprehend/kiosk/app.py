@@ -369,7 +369,7 @@ class KioskApp(SafeEdge, App, inherit_bindings=False):
             return  # never in the middle of an attempt
         self.visit = Visit(theme=self.visit.theme)
         self.retry_unstored()
-        await self._show(WelcomeScreen(self.banks, setup_mode=self.setup_mode))
+        await self._show(self._welcome_screen())
 
     async def on_patient_id_entered(self, message: PatientIdEntered) -> None:
         self.visit.patient_id = message.patient_id

@@ -74,3 +74,19 @@ async def test_esc_does_nothing_once_the_attempt_has_started(results_dir):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.session is not None and not app.session.closed
+
+
+async def test_back_in_setup_mode_keeps_the_staff_banner_with_its_folder_and_skipped_banks(results_dir):
+    """Back shows the same welcome as the kiosk's own: in setup mode the banner still names the results
+    folder in use and the bank files skipped for errors (before, Back built a bare welcome without them)."""
+    note = "Not offered to patients, for errors: broken.yaml (1 error)."
+    app = both_languages(results_dir, setup_mode=True, bank_note=note)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = str(app.screen.query_one("#setup-banner").render())
+        assert str(results_dir) in first.replace("\n", "") and "broken.yaml" in first
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, PatientIdScreen)
+        await pilot.click("#back")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        assert str(app.screen.query_one("#setup-banner").render()) == first
