@@ -7,6 +7,7 @@ from pathlib import Path
 
 from comprehend.bank.loader import load_bank
 from comprehend.bank.model import Bank
+from comprehend.quiz import NurseOffer
 from comprehend.session import AttemptSession
 from comprehend.store import ResultsStore
 from tests.conftest import SMALL_BANK, FixedClock
@@ -35,6 +36,8 @@ def take(results: Path, bank: Bank, patient: str, started: datetime, right: bool
         step = session.run.current
         if hasattr(step, "choices"):
             session.answer(next(i for i, choice in enumerate(step.choices) if choice.correct == (right or step.round > 1)))
+        elif isinstance(step, NurseOffer):
+            session.run.keep_going()  # more than half missed: the patient tries again here
         else:
             session.run.reteach_done()
 

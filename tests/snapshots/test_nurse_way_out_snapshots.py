@@ -38,7 +38,7 @@ async def round_one(pilot, wrong: int) -> None:
 def to_reteach(language):
     async def run_before(pilot):
         await start(pilot, language)
-        await round_one(pilot, wrong=9)  # 9 of 26: not more than half, so the rounds go on
+        await round_one(pilot, wrong=9)  # 9 of 35: not more than half, so the rounds go on
     return run_before
 
 
