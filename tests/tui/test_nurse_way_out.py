@@ -14,7 +14,7 @@ from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.store import ResultsStore
 from tests.conftest import FIXTURES, SMALL_BANK
 from tests.tui.test_held_keys import KeyClock
-from tests.tui.helpers import FakeSpeaker, confirm_id, make_app, right_digit, screen_text, sign_in, wait_until, wrong_digit
+from tests.tui.helpers import FakeSpeaker, confirm_id, make_app, read_key_points, right_digit, screen_text, sign_in, wait_until, wrong_digit
 
 SMALL_ES = FIXTURES / "banks" / "small.es.yaml"
 
@@ -252,7 +252,7 @@ class TestInSpanish:
         app = make_app(results_dir, banks=[load_bank(SMALL_BANK), load_bank(SMALL_ES)])
         async with app.run_test(size=(80, 24)) as pilot:
             await confirm_id(pilot, bank_key="2")
-            await pilot.press("enter")
+            await read_key_points(pilot)  # the key points come a page at a time
             assert await wait_until(pilot, lambda: isinstance(app.screen, QuestionScreen))
             assert str(nurse_button(app).label) == "Quiero hablar con la enfermera"
             assert "N: enfermera" in screen_text(app)
