@@ -33,12 +33,19 @@ def kill_at_random(results: Path, seed: int) -> tuple[list[tuple[str, str, int]]
     process = subprocess.Popen([sys.executable, "-m", "tests.faults.kiosk_driver", str(results), str(seed)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True)
+    line_read = threading.Condition()
+
+    def read_lines() -> None:
+        for line in iter(process.stdout.readline, ""):
+            with line_read:
+                lines.append(line)
+                line_read.notify()
+
+    reader = threading.Thread(target=read_lines, daemon=True)
     reader.start()
-    deadline = time.monotonic() + 120
-    while sum(line.startswith("CONFIRMED ") for line in list(lines)) < wait_for and time.monotonic() < deadline:
-        time.sleep(0.01)  # polls the condition: that many answers confirmed
-    assert time.monotonic() < deadline, "the driven kiosk confirmed no answers within two minutes"
+    with line_read:
+        assert line_read.wait_for(lambda: sum(line.startswith("CONFIRMED ") for line in lines) >= wait_for, timeout=120), \
+            "the driven kiosk did not confirm that many answers within two minutes"
     time.sleep(extra)  # the random part of the kill moment, not a wait for anything
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)

@@ -8,7 +8,7 @@ from comprehend.bank.loader import load_bank
 from comprehend.store import ResultsStore
 from tests.builders import taken_attempt
 from tests.conftest import SMALL_BANK
-from tests.tui.review_helpers import NURSE, NURSE_PIN, review_app
+from tests.tui.review_helpers import nurse_opens_first, nurse_signs_in, review_app
 
 SIZES = [(80, 24), (100, 30)]
 SIZE_IDS = ["80x24", "100x30"]
@@ -24,26 +24,13 @@ def stored(results) -> None:
     ])
 
 
-async def sign_in(pilot):
-    await pilot.press(*NURSE, "enter")
-    await pilot.pause()
-    await pilot.press(*NURSE_PIN, "enter")
-    await pilot.pause()
-
-
-async def open_first(pilot):
-    await sign_in(pilot)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_list_marks_the_attempt(snap_compare, results_dir, size):
     stored(results_dir)
-    assert snap_compare(review_app(results_dir), terminal_size=size, run_before=sign_in)
+    assert snap_compare(review_app(results_dir), terminal_size=size, run_before=nurse_signs_in)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_detail_says_what_the_score_counts(snap_compare, results_dir, size):
     stored(results_dir)
-    assert snap_compare(review_app(results_dir), terminal_size=size, run_before=open_first)
+    assert snap_compare(review_app(results_dir), terminal_size=size, run_before=nurse_opens_first)

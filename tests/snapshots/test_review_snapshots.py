@@ -12,22 +12,10 @@ from comprehend.review.launch import make_review_app
 from tests.approval_builders import draft_then_approved
 from tests.conftest import FixedClock
 from tests.tui.helpers import make_app, staff_with_nurse
-from tests.tui.review_helpers import NURSE, NURSE_PIN, many_attempts, review_app, stored_attempts
+from tests.tui.review_helpers import (NURSE, NURSE_PIN, many_attempts, nurse_opens_first, nurse_signs_in, review_app,
+                                      stored_attempts)
 
 REVIEW_SIZE = (100, 30)
-
-
-async def sign_in(pilot):
-    await pilot.press(*NURSE, "enter")
-    await pilot.pause()
-    await pilot.press(*NURSE_PIN, "enter")
-    await pilot.pause()
-
-
-async def open_first(pilot):
-    await sign_in(pilot)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 class TestReviewScreens:
@@ -41,18 +29,18 @@ class TestReviewScreens:
     def test_attempts_list(self, snap_compare, results_dir):
         """The attempts list opened on 'to review', with counts and filters."""
         stored_attempts(results_dir)
-        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=sign_in)
+        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=nurse_signs_in)
 
     @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
     def test_a_long_attempts_list(self, snap_compare, results_dir, size):
         """Every column beside the scrollbar: short labels and outcome words at 80x24, the full ones at 100x30."""
         many_attempts(results_dir)
-        assert snap_compare(review_app(results_dir), terminal_size=size, run_before=sign_in)
+        assert snap_compare(review_app(results_dir), terminal_size=size, run_before=nurse_signs_in)
 
     def test_attempt_detail(self, snap_compare, results_dir):
         """One attempt: talking points first, then questions and answers."""
         stored_attempts(results_dir)
-        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=open_first)
+        assert snap_compare(review_app(results_dir), terminal_size=REVIEW_SIZE, run_before=nurse_opens_first)
 
 
 class TestBankApproval:
@@ -60,13 +48,13 @@ class TestBankApproval:
 
     def test_attempt_detail_on_a_draft_80x24(self, snap_compare, results_dir):
         stored_attempts(results_dir)
-        assert snap_compare(review_app(results_dir), terminal_size=(80, 24), run_before=open_first)
+        assert snap_compare(review_app(results_dir), terminal_size=(80, 24), run_before=nurse_opens_first)
 
     def test_attempt_detail_on_an_approved_version_80x24(self, snap_compare, tmp_path):
         results, approved = draft_then_approved(tmp_path)
         staff_with_nurse(results)
         app = make_review_app(tmp_path / "questions", results, banks=[approved], clock=FixedClock())
-        assert snap_compare(app, terminal_size=(80, 24), run_before=open_first)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=nurse_opens_first)
 
 
 class TestStaffDialogs:
@@ -104,7 +92,7 @@ class TestReviewStats:
         stored_attempts(results_dir)
 
         async def open_stats(pilot):
-            await sign_in(pilot)
+            await nurse_signs_in(pilot)
             await pilot.press("f4")
             await pilot.pause()
 

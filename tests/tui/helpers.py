@@ -111,3 +111,20 @@ async def wait_until(pilot, condition, timeout: float = 8.0) -> bool:
     await pilot.pause(0.05)  # and let the screen that came finish drawing its widgets
     await pilot.pause()
     return bool(condition())
+
+
+def record_kiosk_options(monkeypatch) -> list[dict]:
+    """Make `launch_kiosk` build no screen: the options each KioskApp would get are appended to the list returned."""
+    from comprehend.kiosk import launch
+
+    made: list[dict] = []
+
+    class NoScreen:
+        def __init__(self, banks, store, **options):
+            made.append(options)
+
+        def run(self):
+            return "exit"
+
+    monkeypatch.setattr(launch, "KioskApp", NoScreen)
+    return made

@@ -11,7 +11,7 @@ from tests.builders import taken_attempt
 from tests.conftest import SMALL_BANK, FixedClock
 from tests.tui.helpers import NURSE, NURSE_PIN, staff_with_nurse
 
-__all__ = ["NURSE", "NURSE_PIN", "many_attempts", "review_app", "stored_attempts"]
+__all__ = ["NURSE", "NURSE_PIN", "many_attempts", "nurse_opens_first", "nurse_signs_in", "review_app", "stored_attempts"]
 
 
 def stored_attempts(results: Path) -> dict[str, dict]:
@@ -45,3 +45,18 @@ def many_attempts(results: Path, count: int = 30) -> None:
                       attempt_id=f"{n:032x}")
         for n in range(count)
     ])
+
+
+async def nurse_signs_in(pilot) -> None:
+    """On review's sign-in screen: the test nurse's name and PIN."""
+    await pilot.press(*NURSE, "enter")
+    await pilot.pause()
+    await pilot.press(*NURSE_PIN, "enter")
+    await pilot.pause()
+
+
+async def nurse_opens_first(pilot) -> None:
+    """Sign in, then open the first attempt of the list."""
+    await nurse_signs_in(pilot)
+    await pilot.press("enter")
+    await pilot.pause()

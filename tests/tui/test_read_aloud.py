@@ -8,7 +8,7 @@ import pytest
 
 from comprehend.kiosk.screens.feedback import FeedbackScreen
 from comprehend.speech import EspeakSpeaker
-from tests.tui.helpers import FakeSpeaker, make_app, screen_text, sign_in, wrong_digit
+from tests.tui.helpers import FakeSpeaker, make_app, record_kiosk_options, screen_text, sign_in, wrong_digit
 
 
 async def test_r_reads_the_question_and_its_numbered_choices(results_dir):
@@ -121,16 +121,7 @@ def test_without_read_aloud_the_kiosk_gets_no_speaker(monkeypatch, tmp_path):
     from comprehend.kiosk import launch
     from tests.conftest import SMALL_BANK
 
-    made = []
-
-    class NoScreen:
-        def __init__(self, banks, store, **options):
-            made.append(options)
-
-        def run(self):
-            return "exit"
-
-    monkeypatch.setattr(launch, "KioskApp", NoScreen)
+    made = record_kiosk_options(monkeypatch)
     monkeypatch.setattr(launch, "_log_to_results", lambda results: None)
     monkeypatch.setattr(launch, "available_speaker", lambda language: FakeSpeaker())  # as if espeak-ng were installed
     for read_aloud in (True, False):

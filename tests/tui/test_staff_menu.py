@@ -13,7 +13,7 @@ from comprehend.kiosk.screens.staff_menu import StaffMenuScreen
 from comprehend.kiosk.screens.welcome import WelcomeScreen
 from comprehend.store import ResultsStore
 from tests.conftest import FixedClock, SMALL_BANK
-from tests.tui.helpers import NURSE, NURSE_PIN, make_app, right_digit, screen_text, sign_in, staff_with_nurse, wait_until
+from tests.tui.helpers import NURSE, NURSE_PIN, make_app, record_kiosk_options, right_digit, screen_text, sign_in, staff_with_nurse, wait_until
 
 BROKEN = "id: broken\ntitle: A bank with errors\nversion: 1\nfacts: []\nquestions: []\n"
 
@@ -141,16 +141,7 @@ async def test_without_a_skipped_bank_nothing_is_added(results_dir):
 
 def test_the_kiosk_log_names_a_skipped_bank_and_the_terminal_does_not(questions, results_dir, monkeypatch, capsys):
     """Before, the line went to stderr, where the kiosk's full screen wiped it at once."""
-    made = []
-
-    class NoScreen:
-        def __init__(self, banks, store, **options):
-            made.append(options)
-
-        def run(self):
-            return "exit"
-
-    monkeypatch.setattr(launch, "KioskApp", NoScreen)
+    made = record_kiosk_options(monkeypatch)
     logger = logging.getLogger("comprehend")
     handlers, level = list(logger.handlers), logger.level
     try:
